@@ -1,0 +1,38 @@
+package io.revops.core;
+
+import java.util.Objects;
+
+/**
+ * A caller passed a value revops-core cannot use. Raised before any HTTP request, it names the
+ * argument, says what is wrong with it and how to fix it, so a person (or Claude) can correct the
+ * call without reading code.
+ */
+public final class RevOpsArgumentException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String argument;
+  private final String problem;
+  private final String fix;
+
+  public RevOpsArgumentException(String argument, String problem, String fix) {
+    super(argument + ": " + problem + ". " + fix);
+    this.argument = Objects.requireNonNull(argument, "argument");
+    this.problem = Objects.requireNonNull(problem, "problem");
+    this.fix = Objects.requireNonNull(fix, "fix");
+  }
+
+  /** The name of the offending argument, as the Java API spells it (for example {@code timePeriod}). */
+  public String argument() {
+    return argument;
+  }
+
+  /** What is wrong with the value. */
+  public String problem() {
+    return problem;
+  }
+
+  /** What to pass instead. */
+  public String fix() {
+    return fix;
+  }
+}
