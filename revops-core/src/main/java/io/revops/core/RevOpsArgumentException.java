@@ -21,6 +21,17 @@ public final class RevOpsArgumentException extends RuntimeException {
     this.fix = Objects.requireNonNull(fix, "fix");
   }
 
+  /**
+   * Wraps an SDK's validation failure whose message already names the argument and the fix (such as
+   * {@code SalesforceId.of(value, "oppId")}).
+   */
+  public RevOpsArgumentException(String argument, IllegalArgumentException sdkRejection) {
+    super(sdkRejection.getMessage(), sdkRejection);
+    this.argument = Objects.requireNonNull(argument, "argument");
+    this.problem = sdkRejection.getMessage();
+    this.fix = "";
+  }
+
   /** The name of the offending argument, as the Java API spells it (for example {@code timePeriod}). */
   public String argument() {
     return argument;
