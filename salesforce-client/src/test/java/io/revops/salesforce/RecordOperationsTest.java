@@ -178,11 +178,24 @@ class RecordOperationsTest extends MockSalesforce {
         .add(CompositeSubrequest.create("a", "Account", Map.of("Name", "y"))).build())
         .hasMessageContaining("referenceId 'a' is used twice");
     assertThatThrownBy(() -> CompositeRequest.builder().build()).hasMessageContaining("1 to 25");
-    assertThatThrownBy(() -> new CompositeSubrequest("GET", "https://evil.example/x", "r", java.util.Optional.empty()))
-        .hasMessageContaining("path");
+    assertThatThrownBy(() -> CompositeSubrequest.create("1st", "Account", Map.of("Name", "x")))
+        .hasMessageContaining("referenceId '1st'");
     assertThatThrownBy(() -> CompositeSubrequest.updateByReference("r", "Account", "@{x.id}/../../User", Map.of("A", 1)))
         .hasMessageContaining("idOrReference");
     assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void compositeQueryIsGuardedAndUrlEncoded() throws Exception {
+    enqueueJson(200, json("{'compositeResponse':[{'body':{'totalSize':1,'done':true,'records':[]},"
+        + "'httpHeaders':{},'httpStatusCode':200,'referenceId':'q'}]}"));
+    client.composite(CompositeRequest.builder()
+        .add(CompositeSubrequest.query("q", io.revops.salesforce.soql.SoqlGuard.defaults()
+            .check("SELECT Id FROM Account WHERE Name = 'A&B' LIMIT 10")))
+        .build());
+    assertThat(body(take())).contains(
+        "'url':'/services/data/v60.0/query?q=SELECT+Id+FROM+Account+WHERE+Name+%3D+%27A%26B%27+LIMIT+10'"
+            .replace('\'', '"'));
   }
 
   @Test
