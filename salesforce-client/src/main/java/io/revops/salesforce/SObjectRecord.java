@@ -49,13 +49,31 @@ public final class SObjectRecord {
     Map<String, Object> values = new LinkedHashMap<>();
     json.forEach((k, v) -> {
       if (!"attributes".equals(k)) {
-        values.put(k, v);
+        values.put(k, frozen(v));
       }
     });
     return new SObjectRecord(type, Collections.unmodifiableMap(values));
   }
 
-  /** The sObject type, e.g. {@code Opportunity}, or {@code AggregateResult} for aggregate rows. */
+  /** A read-only deep copy, so a record stays immutable whoever holds its nested maps. */
+  private static Object frozen(Object v) {
+    if (v instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, x) -> copy.put(k, frozen(x)));
+      return Collections.unmodifiableMap(copy);
+    }
+    if (v instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      list.forEach(x -> copy.add(frozen(x)));
+      return Collections.unmodifiableList(copy);
+    }
+    return v;
+  }
+
+  /**
+   * The sObject type, e.g. {@code Opportunity}, or {@code AggregateResult} for aggregate rows; the
+   * fallback type given to {@link #of} when Salesforce sent no {@code attributes}.
+   */
   public String type() {
     return type;
   }
