@@ -14,7 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
 
@@ -137,6 +143,34 @@ class ErrorsAndAuthTest extends MockSalesforce {
     assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer new-token-1");
     assertThat(provider.refreshes.get()).isEqualTo(1);
     assertThat(provider.rejected.get()).isEqualTo(AccessToken.of("old-token"));
+  }
+
+  @Test
+  void concurrent401sCollapseIntoOneRefreshBecauseTheRejectedTokenIsPassed() throws Exception {
+    RefreshingProvider provider = new RefreshingProvider();
+    SalesforceClient c = clientWith(provider);
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        boolean old = "Bearer old-token".equals(request.getHeaders().get("Authorization"));
+        return new MockResponse.Builder().code(old ? 401 : 200).body(old
+            ? json("[{'message':'Session expired or invalid','errorCode':'INVALID_SESSION_ID'}]")
+            : json("{'attributes':{'type':'Opportunity'},'Id':'006000000000001AAA'}")).build();
+      }
+    });
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<SObjectRecord>> calls = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        calls.add(pool.submit(() -> c.retrieve("Opportunity", OPP)));
+      }
+      for (Future<SObjectRecord> call : calls) {
+        assertThat(call.get(10, TimeUnit.SECONDS).id()).contains(OPP);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(provider.refreshes.get()).isEqualTo(1);
   }
 
   @Test
