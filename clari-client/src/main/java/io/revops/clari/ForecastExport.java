@@ -1,0 +1,27 @@
+package io.revops.clari;
+
+import java.util.List;
+
+/**
+ * The JSON results of a forecast export (or of the synchronous forecast read): Clari's five lists.
+ * One entry is one user x field x week cell; look names up in {@code users} and {@code fields}.
+ * Check {@code timePeriods().get(0).timePeriodId()}: Clari silently answers for the current quarter when
+ * it does not recognise the requested one.
+ *
+ * @param entries the value cells
+ * @param users the forecast hierarchy members
+ * @param fields the forecast columns (Commit, Best Case, Quota, ...)
+ * @param timePeriods the quarters covered
+ * @param timeFrames the weeks covered (unordered in historical exports: sort on {@code timeFrameId})
+ */
+public record ForecastExport(List<ForecastEntry> entries, List<ForecastUser> users, List<ForecastField> fields,
+    List<ForecastTimePeriod> timePeriods, List<ForecastTimeFrame> timeFrames) {
+  /** Copies every list. */
+  public ForecastExport {
+    entries = List.copyOf(entries);
+    users = List.copyOf(users);
+    fields = List.copyOf(fields);
+    timePeriods = List.copyOf(timePeriods);
+    timeFrames = List.copyOf(timeFrames);
+  }
+}
