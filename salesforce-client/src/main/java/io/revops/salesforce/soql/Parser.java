@@ -57,10 +57,14 @@ final class Parser {
       "LAST_N_FISCAL_QUARTERS", "NEXT_N_FISCAL_QUARTERS", "N_FISCAL_QUARTERS_AGO",
       "LAST_N_FISCAL_YEARS", "NEXT_N_FISCAL_YEARS", "N_FISCAL_YEARS_AGO");
 
+  /** Deeper nesting than any real query; bounds recursion so hostile input cannot overflow the stack. */
+  static final int MAX_NESTING = 64;
+
   private final Scanner scanner;
   private final List<Token> tokens = new ArrayList<>();
   private int position;
   private Token previous;
+  private int depth;
 
   Parser(String source) {
     this.scanner = new Scanner(source);
@@ -486,9 +490,12 @@ final class Parser {
 
   /** conditionTerm := '(' conditionExpression ')' | predicate. */
   private Condition conditionTerm(String clause) {
-    if (match(Type.LPAREN)) {
+    if (peek().is(Type.LPAREN)) {
+      Token open = advance();
+      enter(open);
       Condition inner = conditionExpression(clause);
       expect(Type.RPAREN, "expected ')' to close the parenthesised condition");
+      depth--;
       return inner;
     }
     return predicate();
@@ -561,8 +568,10 @@ final class Parser {
     if (!peek().isKeyword("SELECT")) {
       throw reject("expected SELECT to start " + what + ", found " + peek().describe(), peek());
     }
+    enter(peek());
     SelectQuery sub = query();
     expect(Type.RPAREN, "expected ')' to close " + what);
+    depth--;
     return sub;
   }
 
@@ -572,7 +581,7 @@ final class Parser {
   private Expr fieldOrCall(String expected) {
     if (peek().is(Type.IDENT) && peekAt(1).is(Type.LPAREN)) {
       Token name = advance();
-      advance();
+      enter(advance());
       List<Expr> args = new ArrayList<>();
       if (!peek().is(Type.RPAREN)) {
         do {
@@ -580,6 +589,7 @@ final class Parser {
         } while (match(Type.COMMA));
       }
       expect(Type.RPAREN, "expected ')' to close " + name.text() + "(");
+      depth--;
       return new Expr.FunctionCall(name.text().toUpperCase(Locale.ROOT), args);
     }
     return fieldPath(expected);
@@ -712,6 +722,12 @@ final class Parser {
   }
 
   // ---- token plumbing ----
+
+  private void enter(Token open) {
+    if (++depth > MAX_NESTING) {
+      throw reject("parentheses and subqueries nest deeper than " + MAX_NESTING + " levels", open);
+    }
+  }
 
   private Token identifier(String expected) {
     Token t = peek();

@@ -45,19 +45,35 @@ class SoqlGuardOracleTest {
   private static BufferedWriter toNode;
   private static BufferedReader fromNode;
 
+  /** Why the oracle cannot run here, or null when it runs. */
+  private static String unavailable;
+
+  /**
+   * Installs and starts the oracle once. When that is impossible the reason is kept and each oracle
+   * test skips with it (an assumption failing in {@code @BeforeAll} would not show up as skipped).
+   */
   @BeforeAll
   static void startOracle() throws Exception {
     String buildDir = System.getProperty("revops.build.dir");
-    assumeTrue(buildDir != null && !buildDir.isBlank(),
-        "system property revops.build.dir is not set (Maven's surefire sets it): nowhere to install the SOQL oracle");
-    assumeTrue(onPath("node") && onPath("npm"),
-        "node and npm are not on PATH: the differential test against Salesforce's SOQL grammar needs Node.js");
+    if (buildDir == null || buildDir.isBlank()) {
+      unavailable = "system property revops.build.dir is not set (Maven's surefire sets it):"
+          + " nowhere to install the SOQL oracle";
+      return;
+    }
+    if (!onPath("node") || !onPath("npm")) {
+      unavailable = "node and npm are not on PATH: the differential test against Salesforce's SOQL grammar"
+          + " (@salesforce/soql-common) needs Node.js";
+      return;
+    }
     oracleDir = Path.of(buildDir, "soql-oracle");
     Files.createDirectories(oracleDir);
     copyResource("soql/oracle/package.json", oracleDir.resolve("package.json"));
     copyResource("soql/oracle/soql-oracle.js", oracleDir.resolve("soql-oracle.js"));
     if (!installed(oracleDir)) {
-      npmInstall(oracleDir);
+      unavailable = npmInstall(oracleDir);
+      if (unavailable != null) {
+        return;
+      }
     }
     node = new ProcessBuilder("node", oracleDir.resolve("soql-oracle.js").toString())
         .directory(oracleDir.toFile())
@@ -65,6 +81,10 @@ class SoqlGuardOracleTest {
         .start();
     toNode = new BufferedWriter(new OutputStreamWriter(node.getOutputStream(), StandardCharsets.UTF_8));
     fromNode = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+  }
+
+  private static void requireOracle() {
+    assumeTrue(unavailable == null, unavailable);
   }
 
   @AfterAll
@@ -84,6 +104,7 @@ class SoqlGuardOracleTest {
 
   @Test
   void oracleAcceptsAPlainQueryAndRejectsKnownBadOnes() {
+    requireOracle();
     assertThat(oracle("SELECT Id FROM Account")).as("plain query").isTrue();
     assertThat(oracle("SELECT Id FROM Account FOR UPDATE")).as("FOR UPDATE in non-Apex mode").isFalse();
     assertThat(oracle("SELECT Id FROM Account LIMIT 10 WITH SECURITY_ENFORCED")).as("WITH after LIMIT").isFalse();
@@ -93,6 +114,7 @@ class SoqlGuardOracleTest {
 
   @Test
   void everyAcceptedQueryAndEveryRewriteParsesUnderSalesforceGrammar() throws IOException {
+    requireOracle();
     Map<String, SoqlGuard> guards = new LinkedHashMap<>();
     guards.put("defaults", SoqlGuard.defaults());
     guards.put("SECURITY_ENFORCED", SoqlGuard.builder().securityClause(SecurityClause.SECURITY_ENFORCED).build());
@@ -170,7 +192,8 @@ class SoqlGuardOracleTest {
         && Files.isRegularFile(modules.resolve("antlr4ts/package.json"));
   }
 
-  private static void npmInstall(Path dir) throws IOException, InterruptedException {
+  /** Runs npm install; returns why it failed, or null. */
+  private static String npmInstall(Path dir) throws IOException, InterruptedException {
     Path log = dir.resolve("npm-install.log");
     Process npm = new ProcessBuilder(
             "npm", "install", "--no-audit", "--no-fund", "--no-package-lock", "--prefix", dir.toString())
@@ -178,14 +201,15 @@ class SoqlGuardOracleTest {
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
-    boolean finished = npm.waitFor(5, TimeUnit.MINUTES);
-    if (!finished) {
+    if (!npm.waitFor(5, TimeUnit.MINUTES)) {
       npm.destroyForcibly();
+      return "npm install of the SOQL oracle (@salesforce/soql-common 0.2.2) did not finish in 5 minutes; see " + log;
     }
-    assumeTrue(finished && npm.exitValue() == 0 && installed(dir),
-        "npm install of the SOQL oracle (@salesforce/soql-common 0.2.2) failed"
-            + (finished ? " with exit code " + npm.exitValue() : " to finish in 5 minutes")
-            + "; see " + log);
+    if (npm.exitValue() != 0 || !installed(dir)) {
+      return "npm install of the SOQL oracle (@salesforce/soql-common 0.2.2) failed with exit code "
+          + npm.exitValue() + "; see " + log;
+    }
+    return null;
   }
 
   private static void copyResource(String resource, Path target) throws IOException {
