@@ -31,11 +31,21 @@ import java.util.Set;
  * {@code UPDATE TRACKING}, {@code ALL ROWS}, ...) are recognised only to name them in the error.
  */
 final class Parser {
-  /** Words that may not be aliases (Salesforce's list, plus clause starters this parser names). */
-  private static final Set<String> NOT_ALIASES = Set.of(
-      "AND", "ASC", "DESC", "EXCLUDES", "FIRST", "FROM", "GROUP", "HAVING", "IN", "INCLUDES", "LAST",
-      "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OR", "SELECT", "USING", "WHERE", "WITH",
-      "OFFSET", "FOR", "UPDATE", "ALL", "SET", "BIND", "ORDER", "TYPEOF", "WHEN", "THEN", "ELSE", "END");
+  /** Reserved words: never a field, object, scope or category name (Salesforce's grammar agrees). */
+  private static final Set<String> RESERVED = Set.of(
+      "AND", "AS", "ASC", "BIND", "BY", "CUBE", "DESC", "ELSE", "EXCLUDES", "FALSE", "FIRST", "FOR", "FROM",
+      "HAVING", "IN", "INCLUDES", "LAST", "LIKE", "LIMIT", "LOOKUP", "NOT", "NULL", "NULLS", "OR", "ROLLUP",
+      "SELECT", "TRUE", "UPDATE", "USING", "WHERE", "WITH");
+
+  /** Every SOQL keyword; a USING SCOPE name may be none of them. */
+  private static final Set<String> KEYWORDS = union(RESERVED, Set.of(
+      "DATA", "CATEGORY", "AT", "ABOVE", "BELOW", "ABOVE_OR_BELOW", "OFFSET", "VIEW", "REFERENCE", "TYPEOF",
+      "WHEN", "THEN", "END", "DISTANCE", "GEOLOCATION", "GROUP", "ORDER", "CASE", "FIELDS", "COUNT", "SCOPE",
+      "HIERARCHICAL", "FLAT"));
+
+  /** Words that may not be aliases either: Salesforce's list, plus the clause starters this parser names. */
+  private static final Set<String> NOT_ALIASES = union(RESERVED, Set.of(
+      "GROUP", "ORDER", "OFFSET", "ALL", "SET", "TYPEOF", "WHEN", "THEN", "END"));
 
   private static final Set<String> DML = Set.of(
       "INSERT", "UPDATE", "UPSERT", "DELETE", "UNDELETE", "MERGE", "CREATE", "DROP", "ALTER");
@@ -60,6 +70,19 @@ final class Parser {
   /** Deeper nesting than any real query; bounds recursion so hostile input cannot overflow the stack. */
   static final int MAX_NESTING = 64;
 
+  /** Where a SELECT statement sits; semi-joins allow a much smaller grammar. */
+  private enum Kind {
+    TOP_LEVEL,
+    CHILD_SUBQUERY,
+    SEMI_JOIN
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    java.util.HashSet<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
+
   private final Scanner scanner;
   private final List<Token> tokens = new ArrayList<>();
   private int position;
@@ -76,7 +99,7 @@ final class Parser {
     if (!first.isKeyword("SELECT")) {
       throw notASelect(first);
     }
-    SelectQuery query = query();
+    SelectQuery query = query(Kind.TOP_LEVEL);
     Token end = peek();
     if (!end.is(Type.EOF)) {
       if (end.isKeyword("SELECT")) {
@@ -102,10 +125,10 @@ final class Parser {
   }
 
   /** query := SELECT selectList FROM fromList [USING SCOPE x] [WHERE] [WITH...] [GROUP BY [HAVING]] [ORDER BY] [LIMIT] [OFFSET]. */
-  private SelectQuery query() {
+  private SelectQuery query(Kind kind) {
     Map<Clause, Span> clauses = new EnumMap<>(Clause.class);
     Token start = expectKeyword("SELECT", "a query must start with SELECT");
-    List<SelectItem> select = selectList();
+    List<SelectItem> select = kind == Kind.SEMI_JOIN ? List.of(semiJoinSelectItem()) : selectList();
     clauses.put(Clause.SELECT, spanFrom(start));
 
     Token fromStart = expectKeyword("FROM", "expected FROM after the SELECT list");
@@ -116,7 +139,7 @@ final class Parser {
     if (peek().isKeyword("USING")) {
       Token using = advance();
       expectKeyword("SCOPE", "expected SCOPE after USING");
-      scope = Optional.of(identifier("a scope name after USING SCOPE").text());
+      scope = Optional.of(scopeName());
       clauses.put(Clause.USING_SCOPE, spanFrom(using));
     }
 
@@ -149,6 +172,9 @@ final class Parser {
       }
     }
 
+    if (kind == Kind.SEMI_JOIN) {
+      rejectSemiJoinClause();
+    }
     Optional<GroupBy> groupBy = Optional.empty();
     Optional<Condition> having = Optional.empty();
     if (peek().isKeyword("GROUP")) {
@@ -193,17 +219,33 @@ final class Parser {
   /** selectList := selectItem (',' selectItem)*. */
   private List<SelectItem> selectList() {
     List<SelectItem> items = new ArrayList<>();
+    Token countStar = null;
     do {
-      items.add(selectItem());
+      Token start = peek();
+      SelectItem item = selectItem();
+      if (isCountStar(item)) {
+        countStar = start;
+      }
+      items.add(item);
     } while (match(Type.COMMA));
+    if (countStar != null && items.size() > 1) {
+      throw reject("COUNT() must be the only item in the SELECT list: use COUNT(Id) next to other fields", countStar);
+    }
     return items;
+  }
+
+  private static boolean isCountStar(SelectItem item) {
+    return item instanceof SelectItem.Field f
+        && f.expr() instanceof Expr.FunctionCall call
+        && call.name().equals("COUNT")
+        && call.args().isEmpty();
   }
 
   /** selectItem := '(' query ')' | typeOf | expr [alias]. */
   private SelectItem selectItem() {
     if (peek().is(Type.LPAREN)) {
       advance();
-      SelectQuery sub = nestedQuery("a child relationship subquery");
+      SelectQuery sub = nestedQuery(Kind.CHILD_SUBQUERY, "a child relationship subquery");
       return new SelectItem.Subquery(sub);
     }
     if (peek().isKeyword("TYPEOF") && peekAt(1).is(Type.IDENT)) {
@@ -213,7 +255,7 @@ final class Parser {
       throw reject("expected a field before FROM", peek());
     }
     Token start = peek();
-    Expr expr = fieldOrCall("a field name");
+    Expr expr = fieldOrCall("a field name", true);
     Optional<String> alias = alias();
     if (alias.isPresent() && expr instanceof Expr.FunctionCall call
         && call.name().equals("COUNT") && call.args().isEmpty()) {
@@ -229,7 +271,7 @@ final class Parser {
     List<SelectItem.When> whens = new ArrayList<>();
     while (peek().isKeyword("WHEN")) {
       advance();
-      String type = identifier("an object name after WHEN").text();
+      String type = name("an object name after WHEN").text();
       expectKeyword("THEN", "expected THEN after WHEN " + type);
       whens.add(new SelectItem.When(type, fieldPathList()));
     }
@@ -275,6 +317,15 @@ final class Parser {
     return items;
   }
 
+  private String scopeName() {
+    Token t = identifier("a scope name after USING SCOPE, such as mine or team");
+    if (KEYWORDS.contains(t.text().toUpperCase(Locale.ROOT))) {
+      throw reject("expected a scope name after USING SCOPE, such as mine or team, found the keyword "
+          + t.text().toUpperCase(Locale.ROOT), t);
+    }
+    return t.text();
+  }
+
   // ---- WITH ----
 
   private AccessMode accessMode(Token with) {
@@ -307,7 +358,7 @@ final class Parser {
 
   /** filter := group selector (category | '(' category (',' category)* ')'). */
   private DataCategoryFilter dataCategoryFilter() {
-    String group = identifier("a data category group name").text();
+    String group = name("a data category group name").text();
     Token selectorToken = identifier("AT, ABOVE, BELOW or ABOVE_OR_BELOW");
     DataCategoryFilter.Selector selector;
     try {
@@ -318,11 +369,11 @@ final class Parser {
     List<String> categories = new ArrayList<>();
     if (match(Type.LPAREN)) {
       do {
-        categories.add(identifier("a data category name").text());
+        categories.add(name("a data category name").text());
       } while (match(Type.COMMA));
       expect(Type.RPAREN, "expected ')' to close the category list");
     } else {
-      categories.add(identifier("a data category name").text());
+      categories.add(name("a data category name").text());
     }
     return new DataCategoryFilter(group, selector, categories);
   }
@@ -346,7 +397,7 @@ final class Parser {
   private List<Expr> exprList() {
     List<Expr> exprs = new ArrayList<>();
     do {
-      exprs.add(fieldOrCall("a field name"));
+      exprs.add(fieldOrCall("a field name", false));
     } while (match(Type.COMMA));
     return exprs;
   }
@@ -355,7 +406,7 @@ final class Parser {
   private List<OrderItem> orderByList() {
     List<OrderItem> items = new ArrayList<>();
     do {
-      Expr expr = fieldOrCall("a field name after ORDER BY");
+      Expr expr = fieldOrCall("a field name after ORDER BY", false);
       Optional<OrderItem.Direction> direction = Optional.empty();
       if (matchKeyword("ASC")) {
         direction = Optional.of(OrderItem.Direction.ASC);
@@ -503,7 +554,7 @@ final class Parser {
 
   /** predicate := expr (comparison literal | LIKE string | [NOT] IN (...) | INCLUDES/EXCLUDES (...)). */
   private Condition predicate() {
-    Expr left = fieldOrCall("a field name in the condition");
+    Expr left = fieldOrCall("a field name in the condition", false);
     Token op = peek();
     Condition.Operator comparison = comparisonOperator(op);
     if (comparison != null) {
@@ -549,7 +600,7 @@ final class Parser {
   private Condition inList(Expr left, boolean negated) {
     expect(Type.LPAREN, "expected '(' after " + (negated ? "NOT IN" : "IN"));
     if (peek().isKeyword("SELECT")) {
-      return new Condition.SemiJoin(left, negated, nestedQuery("a semi-join subquery"));
+      return new Condition.SemiJoin(left, negated, nestedQuery(Kind.SEMI_JOIN, "a semi-join subquery"));
     }
     return new Condition.InList(left, negated ? Condition.SetOperator.NOT_IN : Condition.SetOperator.IN, literalList());
   }
@@ -564,12 +615,12 @@ final class Parser {
   }
 
   /** A subquery after its '(' up to and including its ')'. */
-  private SelectQuery nestedQuery(String what) {
+  private SelectQuery nestedQuery(Kind kind, String what) {
     if (!peek().isKeyword("SELECT")) {
       throw reject("expected SELECT to start " + what + ", found " + peek().describe(), peek());
     }
     enter(peek());
-    SelectQuery sub = query();
+    SelectQuery sub = query(kind);
     expect(Type.RPAREN, "expected ')' to close " + what);
     depth--;
     return sub;
@@ -577,39 +628,103 @@ final class Parser {
 
   // ---- expressions and literals ----
 
-  /** fieldOrCall := IDENT '(' [arg (',' arg)*] ')' | fieldPath. */
-  private Expr fieldOrCall(String expected) {
-    if (peek().is(Type.IDENT) && peekAt(1).is(Type.LPAREN)) {
-      Token name = advance();
-      enter(advance());
-      List<Expr> args = new ArrayList<>();
-      if (!peek().is(Type.RPAREN)) {
-        do {
-          args.add(argument());
-        } while (match(Type.COMMA));
-      }
-      expect(Type.RPAREN, "expected ')' to close " + name.text() + "(");
-      depth--;
-      return new Expr.FunctionCall(name.text().toUpperCase(Locale.ROOT), args);
+  /** semiJoinSelectItem := one field or function call, without alias. */
+  private SelectItem semiJoinSelectItem() {
+    Token start = peek();
+    if (start.is(Type.LPAREN) || start.isKeyword("TYPEOF")) {
+      throw reject("a semi-join subquery selects exactly one field, as in Id IN (SELECT AccountId FROM Contact)", start);
     }
-    return fieldPath(expected);
+    SelectItem item = new SelectItem.Field(fieldOrCall("a field name", false), Optional.empty());
+    Token after = peek();
+    if (after.is(Type.COMMA) || (after.is(Type.IDENT) && !after.isKeyword("FROM"))) {
+      throw reject("a semi-join subquery selects exactly one field, without an alias", after);
+    }
+    return item;
   }
 
-  /** argument := string | number | fieldOrCall. */
-  private Expr argument() {
+  private void rejectSemiJoinClause() {
     Token t = peek();
-    if (t.is(Type.STRING) || t.is(Type.INTEGER) || t.is(Type.DECIMAL) || t.is(Type.MINUS) || t.is(Type.PLUS)) {
-      return literal(false);
+    for (String clause : List.of("GROUP", "ORDER", "LIMIT", "OFFSET")) {
+      if (t.isKeyword(clause)) {
+        throw reject("a semi-join subquery takes only SELECT, FROM, WHERE and WITH DATA CATEGORY: remove "
+            + t.text().toUpperCase(Locale.ROOT), t);
+      }
     }
-    return fieldOrCall("a function argument");
+  }
+
+  /**
+   * fieldOrCall := DISTANCE(...) | IDENT '(' [fieldOrCall] ')' | fieldPath. Functions take exactly one
+   * field or nested call; only {@code COUNT()} takes none, and only in a SELECT list.
+   */
+  private Expr fieldOrCall(String expected, boolean inSelectList) {
+    if (!peek().is(Type.IDENT) || !peekAt(1).is(Type.LPAREN)) {
+      return fieldPath(expected);
+    }
+    Token nameToken = name("a function name");
+    String name = nameToken.text().toUpperCase(Locale.ROOT);
+    enter(advance());
+    List<Expr> args;
+    if (name.equals("DISTANCE")) {
+      args = distanceArguments();
+    } else if (name.equals("GEOLOCATION")) {
+      throw reject("GEOLOCATION(latitude, longitude) is only valid as the second argument of DISTANCE", nameToken);
+    } else if (peek().is(Type.RPAREN)) {
+      if (!name.equals("COUNT") || !inSelectList) {
+        throw reject(nameToken.text() + "() needs a field, as in " + nameToken.text() + "(Id)", nameToken);
+      }
+      args = List.of();
+    } else {
+      args = List.of(fieldOrCall("a field name inside " + nameToken.text() + "(", false));
+      if (peek().is(Type.COMMA)) {
+        throw reject(nameToken.text() + " takes a single field", peek());
+      }
+    }
+    expect(Type.RPAREN, "expected ')' to close " + nameToken.text() + "(");
+    depth--;
+    return new Expr.FunctionCall(name, args);
+  }
+
+  /** distanceArguments := fieldPath ',' GEOLOCATION '(' number ',' number ')' ',' ('mi' | 'km'). */
+  private List<Expr> distanceArguments() {
+    Expr.FieldPath location = fieldPath("a location field as the first argument of DISTANCE");
+    expect(Type.COMMA, "expected ',' after the location field in DISTANCE");
+    Token geo = expectKeyword("GEOLOCATION", "expected GEOLOCATION(latitude, longitude) as the second argument of DISTANCE");
+    enter(expect(Type.LPAREN, "expected '(' after GEOLOCATION"));
+    Literal latitude = signedNumber("a latitude");
+    expect(Type.COMMA, "expected ',' between latitude and longitude");
+    Literal longitude = signedNumber("a longitude");
+    expect(Type.RPAREN, "expected ')' to close GEOLOCATION(");
+    depth--;
+    expect(Type.COMMA, "expected ',' and the unit 'mi' or 'km' after GEOLOCATION(...)");
+    Token unit = peek();
+    if (!unit.is(Type.STRING)
+        || !List.of("mi", "km").contains(((Token.StringToken) unit.value()).text())) {
+      throw reject("DISTANCE needs the unit 'mi' or 'km' as its third argument, found " + unit.describe(), unit);
+    }
+    advance();
+    Expr.FunctionCall point = new Expr.FunctionCall(geo.text().toUpperCase(Locale.ROOT), List.of(latitude, longitude));
+    return List.of(location, point, new Literal.StringValue(((Token.StringToken) unit.value()).text()));
+  }
+
+  private Literal signedNumber(String what) {
+    Token t = peek();
+    if (!(t.is(Type.INTEGER) || t.is(Type.DECIMAL) || t.is(Type.MINUS) || t.is(Type.PLUS))) {
+      throw reject("expected " + what + " (a number), found " + t.describe(), t);
+    }
+    return literal(false);
   }
 
   /** fieldPath := IDENT ('.' IDENT)*. */
   private Expr.FieldPath fieldPath(String expected) {
     List<String> segments = new ArrayList<>();
-    segments.add(identifier(expected).text());
-    while (match(Type.DOT)) {
-      segments.add(identifier("a field name after '.'").text());
+    segments.add(name(expected).text());
+    while (peek().is(Type.DOT)) {
+      Token segment = previous;
+      Token dot = advance();
+      if (dot.start() != segment.end() || peek().start() != dot.end()) {
+        throw reject("write field paths without spaces around '.', as in Account.Name", dot);
+      }
+      segments.add(name("a field name after '.'").text());
     }
     return new Expr.FieldPath(segments);
   }
@@ -727,6 +842,15 @@ final class Parser {
     if (++depth > MAX_NESTING) {
       throw reject("parentheses and subqueries nest deeper than " + MAX_NESTING + " levels", open);
     }
+  }
+
+  /** A field, object, alias, scope or category name: an identifier that is not a reserved word. */
+  private Token name(String expected) {
+    Token t = peek();
+    if (t.is(Type.IDENT) && RESERVED.contains(t.text().toUpperCase(Locale.ROOT))) {
+      throw reject("expected " + expected + ", found the reserved word " + t.text().toUpperCase(Locale.ROOT), t);
+    }
+    return identifier(expected);
   }
 
   private Token identifier(String expected) {

@@ -151,7 +151,7 @@ final class Scanner {
     int offsetStart = current;
     current++;
     expectDigits(start, 2, "datetime");
-    expectChar(start, ':', "datetime");
+    match(':'); // +05:30 as written by people, +0530 as returned by the API
     expectDigits(start, 2, "datetime");
     try {
       return ZoneOffset.of(source.substring(offsetStart, current));
