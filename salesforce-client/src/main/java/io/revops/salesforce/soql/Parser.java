@@ -686,6 +686,10 @@ final class Parser {
 
   /** distanceArguments := fieldPath ',' GEOLOCATION '(' number ',' number ')' ',' ('mi' | 'km'). */
   private List<Expr> distanceArguments() {
+    if (peek().isKeyword("GEOLOCATION")) {
+      throw reject("DISTANCE takes the location field first, as in"
+          + " DISTANCE(Location__c, GEOLOCATION(37.7, -122.4), 'mi')", peek());
+    }
     Expr.FieldPath location = fieldPath("a location field as the first argument of DISTANCE");
     expect(Type.COMMA, "expected ',' after the location field in DISTANCE");
     Token geo = expectKeyword("GEOLOCATION", "expected GEOLOCATION(latitude, longitude) as the second argument of DISTANCE");

@@ -151,6 +151,50 @@ class SoqlGuardOracleTest {
     assertThat(acceptedByDefaults).as("queries the default guard accepted").isGreaterThanOrEqualTo(200);
   }
 
+  /**
+   * Token-level mutants of the corpus (a word dropped, doubled, swapped with its neighbour, or a
+   * keyword inserted), from a fixed seed: whatever the guard accepts among them must still parse under
+   * Salesforce's grammar. This is what caught reserved words used as names and over-general function
+   * calls.
+   */
+  @Test
+  void mutantsTheGuardAcceptsParseUnderSalesforceGrammar() {
+    requireOracle();
+    String[] inserts = {"SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "IN", "LIMIT", "OFFSET", "WITH", "GROUP",
+        "BY", "ORDER", "HAVING", "USING", "SCOPE", "(", ")", ",", "=", "'x'", "5", "-", "TYPEOF", "END", "WHEN",
+        "THEN", "ELSE", "DATA", "CATEGORY", "ASC", "DESC", "NULLS", "LAST", "FIRST", "COUNT()", "Id", "a", "LIKE",
+        "INCLUDES", "null", "TODAY", "LAST_N_DAYS:5", ":", "ROLLUP", "USER_MODE", "SECURITY_ENFORCED", "FOR", "."};
+    SoqlGuard guard = SoqlGuard.builder().securityClause(SecurityClause.SECURITY_ENFORCED).build();
+    java.util.Random random = new java.util.Random(20261122L);
+    List<String> corpus = corpus();
+    List<String> failures = new ArrayList<>();
+    int accepted = 0;
+    for (int i = 0; i < 12_000; i++) {
+      List<String> words = new ArrayList<>(List.of(corpus.get(random.nextInt(corpus.size()))
+          .replace("(", " ( ").replace(")", " ) ").replace(",", " , ").trim().split("\\s+")));
+      int k = random.nextInt(words.size());
+      switch (random.nextInt(4)) {
+        case 0 -> words.remove(k);
+        case 1 -> words.add(k, words.get(k));
+        case 2 -> java.util.Collections.swap(words, k, Math.min(k + 1, words.size() - 1));
+        default -> words.add(k, inserts[random.nextInt(inserts.length)]);
+      }
+      String mutant = String.join(" ", words);
+      GuardedQuery guarded;
+      try {
+        guarded = guard.check(mutant);
+      } catch (SoqlRejectedException e) {
+        continue;
+      }
+      accepted++;
+      if (!oracle(mutant) || !oracle(guarded.soql())) {
+        failures.add(mutant);
+      }
+    }
+    assertThat(failures).as("mutants the guard accepts but Salesforce's grammar rejects").isEmpty();
+    assertThat(accepted).as("mutants accepted (the test must exercise the accept path)").isGreaterThan(1000);
+  }
+
   /** The corpus, plus each query with its spaces turned into newlines (whitespace is not only ' '). */
   private static List<String> queriesWithVariants() {
     List<String> queries = new ArrayList<>(corpus());

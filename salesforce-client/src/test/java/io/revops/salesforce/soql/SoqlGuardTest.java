@@ -299,7 +299,30 @@ class SoqlGuardTest {
           Arguments.of("SELECT TYPEOF What END FROM Event", 19, "TYPEOF needs at least one WHEN"),
           Arguments.of("SELECT Id FROM Account ORDER BY Name NULLS", 42, "expected FIRST or LAST"),
           Arguments.of("SELECT Id FROM Account GROUP BY Name WHERE Name = 'x'", 37, "WHERE is out of place"),
-          Arguments.of("SELECT Id FROM Account junk junk", 28, "unexpected 'junk' after the end of the query"));
+          Arguments.of("SELECT Id FROM Account junk junk", 28, "unexpected 'junk' after the end of the query"),
+          // Reserved words are never names.
+          Arguments.of("SELECT SELECT Id FROM Account", 7, "found the reserved word SELECT"),
+          Arguments.of("SELECT Id FROM DESC Account", 15, "found the reserved word DESC"),
+          Arguments.of("SELECT Id FROM Account ROLLUP WHERE Name = 'x'", 23, "unexpected 'ROLLUP'"),
+          Arguments.of("SELECT Id, Name BY FROM Account", 16, "expected FROM"),
+          Arguments.of("SELECT HAVING(Id) FROM Account", 7, "found the reserved word HAVING"),
+          Arguments.of("SELECT Id FROM Task USING SCOPE scope", 32, "found the keyword SCOPE"),
+          Arguments.of("SELECT Account . Name FROM Contact", 15, "without spaces around '.'"),
+          // Functions.
+          Arguments.of("SELECT COUNT(Id, Name) FROM Account", 15, "COUNT takes a single field"),
+          Arguments.of("SELECT SUM() FROM Opportunity", 7, "SUM() needs a field"),
+          Arguments.of("SELECT Name, COUNT() FROM Account", 13, "COUNT() must be the only item"),
+          Arguments.of("SELECT Id FROM Account GROUP BY Id HAVING COUNT() > 1", 42, "COUNT() needs a field"),
+          Arguments.of("SELECT GEOLOCATION(1, 2) FROM Warehouse__c", 7, "only valid as the second argument of DISTANCE"),
+          Arguments.of("SELECT DISTANCE(GEOLOCATION(1, 2), Loc__c, 'mi') FROM Warehouse__c", 16, "DISTANCE takes the location field first"),
+          Arguments.of("SELECT DISTANCE(Loc__c, GEOLOCATION(1, 2), 'm') FROM Warehouse__c", 43, "the unit 'mi' or 'km'"),
+          // Semi-joins select one field and take no GROUP BY, ORDER BY, LIMIT or OFFSET.
+          Arguments.of("SELECT Id FROM Account WHERE Id IN (SELECT AccountId, Name FROM Contact)", 52, "exactly one field"),
+          Arguments.of("SELECT Id FROM Account WHERE Id IN (SELECT AccountId a FROM Contact)", 53, "without an alias"),
+          Arguments.of("SELECT Id FROM Account WHERE Id IN (SELECT AccountId FROM Contact LIMIT 5)", 66, "remove LIMIT"),
+          Arguments.of("SELECT Id FROM Account WHERE Id IN (SELECT AccountId FROM Contact ORDER BY Name)", 66, "remove ORDER"),
+          Arguments.of("SELECT Id FROM Account WHERE Id IN (SELECT TYPEOF What WHEN Account THEN Id END FROM Task)", 43, "exactly one field"),
+          Arguments.of("SELECT Id FROM Account WHERE Name INCLUDES (SELECT Id FROM Contact)", 44, "'SELECT' is not a value"));
     }
 
     @ParameterizedTest
@@ -347,6 +370,11 @@ class SoqlGuardTest {
         "SELECT Id FROM Opportunity WHERE CloseDate = LAST_N_DAYS : 30",
         "select id from account where name = 'x' order by name desc nulls last limit 5",
         "SELECT Id\r\nFROM Account\r\nWHERE Name = 'x'",
+        "SELECT Id FROM LoginHistory WHERE LoginTime > 2026-04-05T10:41:42.000+0000",
+        "SELECT Id FROM Account WHERE Order.Name = 'x' ORDER BY Group__c",
+        "SELECT Name, DISTANCE(Loc__c, GEOLOCATION(-37.5, +122), 'km') d FROM Warehouse__c",
+        "SELECT FORMAT(MIN(Amount)), convertCurrency(SUM(Amount)) FROM Opportunity",
+        "SELECT Id FROM Task USING SCOPE mine_and_my_groups",
     })
     void accepts(String soql) {
       GuardedQuery q = DEFAULTS.check(soql);
