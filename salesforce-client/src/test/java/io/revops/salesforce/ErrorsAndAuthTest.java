@@ -42,6 +42,9 @@ class ErrorsAndAuthTest extends MockSalesforce {
   void assertNoTokenAnywhere() {
     for (Object o : rendered) {
       assertThat(String.valueOf(o)).doesNotContain(TOKEN).doesNotContain("FakeTokenValue");
+      if (o instanceof SalesforceApiException e) {
+        assertThat(e.errors().toString()).doesNotContain("FakeTokenValue");
+      }
       if (o instanceof Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
           assertThat(String.valueOf(c.getMessage())).doesNotContain("FakeTokenValue");

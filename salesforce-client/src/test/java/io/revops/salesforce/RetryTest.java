@@ -61,7 +61,7 @@ class RetryTest extends MockSalesforce {
       SalesforceClient c = fullJitterClient();
       enqueueStatus(status, 1);
       enqueueJson(call == Call.GET ? 200 : call == Call.POST ? 201 : call == Call.COMPOSITE ? 200 : 204,
-          call == Call.GET ? RECORD : call == Call.POST ? "{\"id\":\"00T000000000001AAA\",\"success\":true}"
+          call == Call.GET ? RECORD : call == Call.POST ? "{\"id\":\"00T000000000001EAA\",\"success\":true}"
               : call == Call.COMPOSITE ? "{\"compositeResponse\":[]}" : "");
       SalesforceApiException failure = catchThrowableOfType(SalesforceApiException.class, () -> call.run.accept(c));
 
@@ -200,7 +200,7 @@ class RetryTest extends MockSalesforce {
     assertThat(server.getRequestCount()).isEqualTo(3);
 
     server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
-    server.enqueue(new MockResponse.Builder().code(201).body("{\"id\":\"00T000000000001AAA\",\"success\":true}").build());
+    server.enqueue(new MockResponse.Builder().code(201).body("{\"id\":\"00T000000000001EAA\",\"success\":true}").build());
     SalesforceTransportException e = catchThrowableOfType(SalesforceTransportException.class,
         () -> client.create("Task", Map.of("Subject", "Call")));
     assertThat(e.outcomeUnknown()).isTrue();

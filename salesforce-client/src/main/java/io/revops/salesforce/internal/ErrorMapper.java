@@ -32,14 +32,18 @@ public final class ErrorMapper {
   /** Like {@link #map(String, int, String, Optional, String, String)}, with {@code note} after the status. */
   public static SalesforceApiException map(String operation, int status, String body, Optional<ApiUsage> usage,
       String advice, String note, String secret) {
-    List<ApiError> errors = parseErrors(body);
+    List<ApiError> errors = parseErrors(redact(body, secret)); // a server may echo the request's token
     String code = errors.isEmpty() ? "" : errors.get(0).errorCode();
     String detail = errors.isEmpty() ? quote(body) : summarize(errors);
     Kind kind = kindOf(status, code);
     String message = operation + " failed: Salesforce answered " + status + (code.isEmpty() ? "" : " " + code)
-        + (detail.isEmpty() ? "" : ": " + detail) + note + ". " + adviceFor(kind, code, usage, advice)
+        + (detail.isEmpty() ? "" : ": " + stripPeriod(detail)) + note + ". " + adviceFor(kind, code, usage, advice)
         + writeCaveat(operation, status);
     return new SalesforceApiException(kind, redact(message, secret), status, code, errors, usage, null);
+  }
+
+  private static String stripPeriod(String text) {
+    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
   }
 
   /** A gateway that gave up (502, 504) may have passed a write on to Salesforce. */
