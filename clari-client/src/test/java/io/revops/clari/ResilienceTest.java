@@ -129,6 +129,13 @@ class ResilienceTest {
   }
 
   @Test
+  void aTokenEchoedInAnErrorNeverReachesTheMessage() {
+    server.enqueue(json(400, "{\"code\":\"bad_request\",\"message\":\"header apikey=" + TOKEN + " rejected\"}"));
+    ClariApiException e = catchThrowableOfType(ClariApiException.class, () -> client.getAdminLimits());
+    assertThat(e.getMessage()).contains("header apikey=*** rejected").doesNotContain(TOKEN);
+  }
+
+  @Test
   void serverErrorsAreNotRetriedOnASubmitButAreOnTheCancelPatch() {
     server.enqueue(json(502, ""));
     server.enqueue(Fixtures.cancelled());

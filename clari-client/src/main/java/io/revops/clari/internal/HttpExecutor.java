@@ -72,6 +72,7 @@ public final class HttpExecutor {
         if (response.isSuccessful()) {
           return text;
         }
+        text = redact(text, response.request().header("apikey")); // an error page may echo the request
         int code = response.code();
         Duration retryAfter = retryAfter(response.header("Retry-After"));
         if (code == 429 && rateLimited < MAX_RATE_LIMIT_RETRIES) {
@@ -123,6 +124,10 @@ public final class HttpExecutor {
             : " The request may still have reached Clari: before submitting again, check the running jobs"
                 + " (GET /export/jobs or getAdminLimits()) so as not to spend quota twice.";
     return new ClariTransportException("Clari " + operation + " " + what + tries + "." + advice, 0, null, null, e);
+  }
+
+  private static String redact(String text, String secret) {
+    return secret == null || secret.isBlank() ? text : text.replace(secret, "***");
   }
 
   private boolean withinBudget(Instant start, Duration wait) {
