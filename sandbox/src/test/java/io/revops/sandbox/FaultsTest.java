@@ -83,8 +83,9 @@ class FaultsTest {
 
   @Test
   void salesforceFailuresMapToTheSdksKinds() {
+    // 503 four times: the client retries a GET on 503 (RetryPolicy.DEFAULT, 4 attempts) before giving up.
     f.sandbox.faults().respondNext(Service.SALESFORCE, 401).respondNext(Service.SALESFORCE, 403)
-        .respondNext(Service.SALESFORCE, 503);
+        .respondNext(Service.SALESFORCE, 503, 4);
     assertThat(catchThrowableOfType(SalesforceApiException.class, () -> f.salesforce.limits()).kind())
         .isEqualTo(SalesforceApiException.Kind.SESSION_EXPIRED);
     SalesforceApiException limit = catchThrowableOfType(SalesforceApiException.class, () -> f.salesforce.limits());

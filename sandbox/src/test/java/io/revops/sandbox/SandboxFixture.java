@@ -36,7 +36,7 @@ final class SandboxFixture implements AutoCloseable {
     this.time = new VirtualTime(START);
     this.sandbox = Sandbox.start(options.clock(time).build());
     this.salesforce = SalesforceClient.builder().instanceUrl(sandbox.salesforceInstanceUrl())
-        .accessToken(Sandbox.SALESFORCE_ACCESS_TOKEN).build();
+        .accessToken(Sandbox.SALESFORCE_ACCESS_TOKEN).clock(time).sleeper(time::sleep).build();
     this.clari = ClariClient.builder().baseUrl(sandbox.clariBaseUrl()).apiToken(Sandbox.CLARI_API_TOKEN)
         .clock(time).sleeper(time).build();
   }
