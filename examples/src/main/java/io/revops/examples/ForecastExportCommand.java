@@ -4,7 +4,6 @@ import io.revops.clari.ExportFormat;
 import io.revops.clari.ExportOptions;
 import io.revops.clari.ExportType;
 import io.revops.clari.ForecastExportRequest;
-import io.revops.core.config.ClariSettings;
 import io.revops.core.forecast.QuarterPeriod;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -73,8 +72,7 @@ final class ForecastExportCommand implements Callable<Integer> {
   public Integer call() {
     QuarterPeriod quarter = period.map(text -> QuarterPeriod.parse("--period", text)).orElseGet(this::currentQuarter);
     Backends.Clari clari = backends.clari();
-    ClariSettings settings = clari.settings();
-    String forecast = forecastId.or(settings::defaultForecastId).orElseThrow(() -> new ParameterException(
+    String forecast = forecastId.or(clari::defaultForecastId).orElseThrow(() -> new ParameterException(
         spec.commandLine(), "--forecast is missing: pass the Forecast Tab id from the Clari forecast URL"
             + " (net_arr in app.clari.com/forecast/net_arr), or set CLARI_FORECAST_ID"));
     ForecastExportRequest request = ForecastExportRequest.builder(forecast, quarter.clariId())
@@ -91,8 +89,8 @@ final class ForecastExportCommand implements Callable<Integer> {
     String csv;
     try {
       csv = clari.client().exportForecastCsv(request, ExportOptions.builder()
-          .maxAttempts(settings.pollMaxAttempts())
-          .pollInterval(settings.pollInterval())
+          .maxAttempts(clari.pollMaxAttempts())
+          .pollInterval(clari.pollInterval())
           .waitForExportSlot(true)
           .listener(progress)
           .build());

@@ -54,7 +54,7 @@ final class PipelineReportCommand implements Callable<Integer> {
 
     SalesforceClient client = salesforce.client();
     PipelineService pipeline = new PipelineService(client, new DescribeCache(client), SoqlGuard.defaults(),
-        backends.clock(), salesforce.settings().commitStageName(), Optional.empty());
+        backends.clock(), salesforce.commitStageName(), Optional.empty());
     PipelineByStage report = pipeline.pipelineByStage(days, ownerId);
 
     print(report, spec.commandLine().getOut());

@@ -1,77 +1,78 @@
 package io.revops.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.revops.clari.Sleeper;
+import io.revops.sandbox.Sandbox;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class BackendsTest {
-  /** Counts starts and stops; its variables point at a loopback port nothing listens on (no request is sent). */
-  static final class CountingSample implements Backends.SampleServer {
+  /** Starts a real sandbox and counts how often it was asked to. */
+  static final class CountingStarter implements Supplier<Sandbox> {
     final AtomicInteger starts = new AtomicInteger();
-    final AtomicInteger stops = new AtomicInteger();
+    Sandbox started;
 
-    Backends.SampleServer start() {
+    @Override
+    public Sandbox get() {
       starts.incrementAndGet();
-      return this;
-    }
-
-    @Override
-    public Map<String, String> environment() {
-      return Map.of("SFDC_INSTANCE_URL", "http://127.0.0.1:9", "SFDC_ACCESS_TOKEN", "sample",
-          "CLARI_API_TOKEN", "sample", "CLARI_BASE_URL", "http://127.0.0.1:9/v4", "CLARI_FORECAST_ID", "net_arr");
-    }
-
-    @Override
-    public void close() {
-      stops.incrementAndGet();
+      started = Sandbox.start();
+      return started;
     }
   }
 
   @Test
   void anEmptyEnvironmentUsesOneSandboxForBothServicesAndStopsItOnClose() {
-    CountingSample sample = new CountingSample();
-    Backends backends = new Backends(Map.of(), sample::start, Clock.systemUTC(), Sleeper.system());
+    CountingStarter starter = new CountingStarter();
+    Backends backends = new Backends(Map.of(), starter, Clock.systemUTC(), Sleeper.system());
 
     Backends.Salesforce salesforce = backends.salesforce();
     Backends.Clari clari = backends.clari();
+    String salesforceUrl = starter.started.salesforceInstanceUrl();
+    int port = starter.started.port();
     backends.close();
 
-    assertThat(sample.starts).hasValue(1);
-    assertThat(sample.stops).hasValue(1);
-    assertThat(salesforce.source()).startsWith("the built-in sandbox (sample data; set SFDC_INSTANCE_URL");
-    assertThat(salesforce.client().instanceUrl()).isEqualTo("http://127.0.0.1:9/");
-    assertThat(clari.source()).startsWith("the built-in sandbox (sample data; set CLARI_API_TOKEN");
-    assertThat(clari.settings().defaultForecastId()).contains("net_arr");
+    assertThat(starter.starts).hasValue(1);
+    assertThat(salesforce.client().instanceUrl()).isEqualTo(salesforceUrl + "/");
+    assertThat(salesforce.source()).isEqualTo("the built-in sandbox (sample data of Larkspur Systems; set"
+        + " SFDC_INSTANCE_URL and a credential such as SFDC_ACCESS_TOKEN to use your org)");
+    assertThat(salesforce.commitStageName()).isEqualTo("Commit");
+    assertThat(clari.source()).startsWith("the built-in sandbox (sample data of Larkspur Systems; set CLARI_API_TOKEN");
+    assertThat(clari.defaultForecastId()).contains("net_arr");
+    assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).as("the sandbox stopped listening")
+        .isInstanceOf(ConnectException.class);
   }
 
   @Test
   void aConfiguredServiceIsUsedAndTheOtherFallsBackToTheSandbox() {
-    CountingSample sample = new CountingSample();
-    Backends backends = new Backends(Map.of("CLARI_API_TOKEN", "real-token", "CLARI_FORECAST_ID", "renewals"),
-        sample::start, Clock.systemUTC(), Sleeper.system());
+    CountingStarter starter = new CountingStarter();
+    Backends backends = new Backends(Map.of("CLARI_API_TOKEN", "real-token", "CLARI_FORECAST_ID", "renewals",
+        "SFDC_COMMIT_STAGE_NAME", "Forecast"), starter, Clock.systemUTC(), Sleeper.system());
 
     Backends.Clari clari = backends.clari();
-    assertThat(sample.starts).hasValue(0);
+    assertThat(starter.starts).hasValue(0);
     Backends.Salesforce salesforce = backends.salesforce();
     backends.close();
 
     assertThat(clari.source()).isEqualTo("Clari at https://api.clari.com/v4");
-    assertThat(clari.settings().defaultForecastId()).contains("renewals");
+    assertThat(clari.defaultForecastId()).contains("renewals");
     assertThat(clari.client().toString()).doesNotContain("real-token");
     assertThat(salesforce.source()).startsWith("the built-in sandbox");
-    assertThat(sample.starts).hasValue(1);
+    assertThat(salesforce.commitStageName()).as("the sandbox's own commit stage").isEqualTo("Commit");
+    assertThat(starter.starts).hasValue(1);
   }
 
   @Test
-  void nothingStartsUntilAProgramAsks() {
-    CountingSample sample = new CountingSample();
-    new Backends(Map.of(), sample::start, Clock.systemUTC(), Sleeper.system()).close();
+  void nothingIsReadOrStartedUntilAProgramAsks() {
+    CountingStarter starter = new CountingStarter();
+    new Backends(Map.of("SFDC_API_VERSION", "not-a-version"), starter, Clock.systemUTC(), Sleeper.system()).close();
 
-    assertThat(sample.starts).hasValue(0);
-    assertThat(sample.stops).hasValue(0);
+    assertThat(starter.starts).hasValue(0);
   }
 }

@@ -2,143 +2,129 @@ package io.revops.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import io.revops.clari.Sleeper;
+import io.revops.sandbox.ClariSampleData;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.HashMap;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** forecast-export against a Clari tenant named by the environment (a loopback MockWebServer), in virtual time. */
+/** forecast-export against the sandbox (export jobs in virtual time), and its argument checks. */
 class ForecastExportCommandTest {
-  static final String TOKEN = "clari-secret-token-never-print-me";
-  static final String CSV = """
-      User,Email,CRM User ID,Role,Parent Role,Timeframe,Field,Week,Start Day,End Day,Data Type,Data Value
-      Ada Lovelace,ada@example.com,0055e000001AbcD,AE,Manager,2026_Q2,Commit,1,2026-04-01,2026-04-07,Forecast Value,120000
-      Ada Lovelace,ada@example.com,0055e000001AbcD,AE,Manager,2026_Q2,Commit,1,2026-04-01,2026-04-07,Forecast Updated,true
-      """;
+  static final String HEADER =
+      "User,Email,CRM User ID,Role,Parent Role,Timeframe,Field,Week,Start Day,End Day,Data Type,Data Value";
 
-  FakeServer clari;
-  VirtualTime time = new VirtualTime(Instant.parse("2026-05-20T06:30:00Z"));
+  SampleBackends sample;
 
   @BeforeEach
-  void start() throws Exception {
-    clari = new FakeServer();
+  void start() {
+    sample = new SampleBackends();
   }
 
   @AfterEach
   void stop() {
-    clari.close();
+    sample.close();
   }
 
-  Backends backends(String... extraVariables) {
-    Map<String, String> env = new HashMap<>(Map.of("CLARI_API_TOKEN", TOKEN, "CLARI_BASE_URL", clari.url("/v4")));
-    for (int i = 0; i < extraVariables.length; i += 2) {
-      env.put(extraVariables[i], extraVariables[i + 1]);
-    }
-    return new Backends(env, () -> {
-      throw new AssertionError("a tenant is configured: the sandbox must not start");
-    }, time, time.sleeper());
-  }
-
-  void serveJob(String forecastId, String... statuses) {
-    clari.on("GET /v4/admin/limits",
-        "{\"jobs\":{\"concurrentLimit\":3,\"monthlyQuota\":1000,\"availableConcurrentLimit\":1,\"availableMonthlyQuota\":995}}");
-    clari.on("POST /v4/export/forecast/" + forecastId, "{\"jobId\":\"6073683781a6da229df71e00\"}");
-    String[] bodies = new String[statuses.length];
-    for (int i = 0; i < statuses.length; i++) {
-      bodies[i] = "{\"job\":{\"jobId\":\"6073683781a6da229df71e00\",\"status\":\"" + statuses[i] + "\"}}";
-    }
-    clari.on("GET /v4/export/jobs/6073683781a6da229df71e00", bodies);
-    clari.on("GET /v4/export/jobs/6073683781a6da229df71e00/results",
-        new mockwebserver3.MockResponse.Builder().code(200).addHeader("Content-Type", "text/csv").body(CSV).build());
-  }
-
-  String submitBody() {
-    RecordedRequest submit = clari.recorded().stream().filter(r -> r.getMethod().equals("POST")).findFirst().orElseThrow();
-    return submit.getBody().string(StandardCharsets.UTF_8);
+  /** The sample tenant's Commit call of {@code user} in the latest week, as Clari's CSV spells it. */
+  String commitCell(String forecastId, String period, ClariSampleData.ForecastUser user) {
+    DecimalFormat money = new DecimalFormat("$#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+    String value = money.format(sample.sandbox.data().clari().latestValue(forecastId, period, user.userId(),
+        ClariSampleData.COMMIT));
+    return ",Forecast Value," + (value.contains(",") ? "\"" + value + "\"" : value);
   }
 
   @Test
-  void writesClarisCsvToStdoutWithOneProgressLinePerStatus() {
-    serveJob("net_arr", "SCHEDULED", "STARTED", "STARTED", "DONE");
+  void exportsTheCurrentQuarterOfTheSandboxForecastToStdoutShowingEachJobStatus() {
+    Cli.Result result = Cli.run(sample.backends, "", "forecast-export");
 
-    try (Backends backends = backends()) {
-      Cli.Result result = Cli.run(backends, "", "forecast-export", "--forecast", "net_arr", "--period", "Q2 2026");
-
-      assertThat(result.exitCode()).isZero();
-      assertThat(result.out()).isEqualTo(CSV);
-      assertThat(result.err()).startsWith("Exporting forecast net_arr for Q2 2026 from Clari at " + clari.url("/v4") + "\n")
-          .containsSubsequence("Export job 6073683781a6da229df71e00: SCHEDULED (check 1,",
-              "Export job 6073683781a6da229df71e00: STARTED (check 2,",
-              "Export job 6073683781a6da229df71e00: DONE (check 4,")
-          .endsWith("2 rows written to stdout\n");
-      assertThat(result.err().lines().filter(line -> line.contains(": STARTED"))).hasSize(1);
-      assertThat(result.err()).doesNotContain(TOKEN);
+    assertThat(result.exitCode()).isZero();
+    List<String> rows = result.out().lines().toList();
+    assertThat(rows.get(0)).isEqualTo(HEADER);
+    for (ClariSampleData.ForecastUser user : sample.sandbox.data().clari().users()) {
+      assertThat(rows).as("the Commit row of %s", user.name())
+          .anyMatch(row -> row.startsWith(user.name() + "," + user.email() + ",") && row.contains(",Commit,")
+              && row.endsWith(commitCell("net_arr", "2026_Q2", user)));
     }
-    assertThat(submitBody()).contains("\"timePeriod\":\"2026_Q2\"", "\"exportFormat\":\"CSV\"",
-        "\"typesToExport\":[\"forecast\",\"forecast_updated\"]");
+    assertThat(result.err())
+        .startsWith("Exporting forecast net_arr for Q2 2026 from the built-in sandbox (sample data of Larkspur Systems;")
+        .containsSubsequence(": SCHEDULED (check 1, ", ": STARTED (check ", ": DONE (check ")
+        .endsWith(String.format(Locale.ROOT, "%,d rows written to stdout%n", rows.size() - 1));
+    assertThat(result.err().lines().filter(line -> line.contains(": STARTED ("))).as("one line per status").hasSize(1);
   }
 
   @Test
-  void defaultsToTheEnvironmentsForecastAndTheCurrentQuarterAndWritesTheFile(@TempDir Path dir) throws Exception {
-    serveJob("renewals", "DONE");
-    Path file = dir.resolve("forecast.csv");
+  void writesTheNamedForecastPeriodAndTypesToAFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("renewals.csv");
 
-    try (Backends backends = backends("CLARI_FORECAST_ID", "renewals")) {
-      Cli.Result result = Cli.run(backends, "", "forecast-export", "--types", "forecast,quota", "-o", file.toString());
+    Cli.Result result = Cli.run(sample.backends, "", "forecast-export", "--forecast", "renewals", "--period",
+        "Q3 2026", "--types", "forecast", "-o", file.toString());
 
-      assertThat(result.exitCode()).isZero();
-      assertThat(result.out()).isEmpty();
-      assertThat(result.err()).endsWith("2 rows written to " + file + "\n");
-    }
-    assertThat(Files.readString(file)).isEqualTo(CSV);
-    assertThat(submitBody()).contains("\"timePeriod\":\"2026_Q2\"", "\"typesToExport\":[\"forecast\",\"quota\"]");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEmpty();
+    List<String> rows = Files.readAllLines(file);
+    assertThat(rows.get(0)).isEqualTo(HEADER);
+    assertThat(rows.subList(1, rows.size())).isNotEmpty()
+        .allMatch(row -> row.contains(",Forecast Value,"), "only forecast values (no forecast_updated rows)");
+    ClariSampleData.ForecastUser someone = sample.sandbox.data().clari().users().get(0);
+    assertThat(rows).anyMatch(row -> row.startsWith(someone.name() + ",") && row.contains(",Commit,")
+        && row.endsWith(commitCell("renewals", "2026_Q3", someone)));
+    assertThat(result.err()).endsWith(String.format(Locale.ROOT, "%,d rows written to %s%n", rows.size() - 1, file));
   }
 
   @Test
   void aFailedJobExitsWithOneAndNamesTheJob() {
-    serveJob("net_arr", "STARTED", "FAILED");
+    sample.sandbox.faults().failExportJobs();
 
-    try (Backends backends = backends()) {
-      Cli.Result result = Cli.run(backends, "", "forecast-export", "--forecast", "net_arr", "--period", "2026_Q2");
+    Cli.Result result = Cli.run(sample.backends, "", "forecast-export");
 
-      assertThat(result.exitCode()).isEqualTo(1);
-      assertThat(result.out()).isEmpty();
-      assertThat(result.err()).contains("revops-examples forecast-export: ", "6073683781a6da229df71e00", "FAILED")
-          .doesNotContain("\tat ", TOKEN);
-    }
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).contains("revops-examples forecast-export: ", "FAILED").doesNotContain("\tat ");
   }
 
   @Test
-  void withoutAForecastIdItSaysWhereToFindOneAndSendsNothing() {
-    try (Backends backends = backends()) {
-      Cli.Result result = Cli.run(backends, "", "forecast-export", "--period", "2026_Q2");
+  void aUsedUpQuotaSaysSoWithoutStartingAJob() {
+    sample.sandbox.faults().exhaustExportQuota();
+
+    Cli.Result result = Cli.run(sample.backends, "", "forecast-export");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("revops-examples forecast-export: ", "quota").doesNotContain("\tat ");
+  }
+
+  @Test
+  void withoutAForecastIdForARealTenantItSaysWhereToFindOneAndSendsNothing() throws Exception {
+    try (FakeServer clari = new FakeServer();
+        Backends tenant = new Backends(Map.of("CLARI_API_TOKEN", "secret", "CLARI_BASE_URL", clari.url("/v4")), () -> {
+          throw new AssertionError("a tenant is configured: the sandbox must not start");
+        }, Clock.systemUTC(), Sleeper.system())) {
+      Cli.Result result = Cli.run(tenant, "", "forecast-export", "--period", "2026_Q2");
 
       assertThat(result.exitCode()).isEqualTo(2);
       assertThat(result.err()).startsWith("--forecast is missing: pass the Forecast Tab id from the Clari forecast URL")
           .contains("CLARI_FORECAST_ID");
+      assertThat(clari.requests()).isEmpty();
     }
-    assertThat(clari.requests()).isEmpty();
   }
 
   @Test
-  void aFiscalOrMalformedPeriodIsAUsageError() {
-    try (Backends backends = backends()) {
-      Cli.Result fiscal = Cli.run(backends, "", "forecast-export", "--forecast", "net_arr", "--period", "FY26 Q2");
-      Cli.Result unknownType = Cli.run(backends, "", "forecast-export", "--forecast", "net_arr", "--types", "pipeline");
+  void aFiscalPeriodOrAnUnknownTypeIsAUsageError() {
+    Cli.Result fiscal = Cli.run(Cli.noBackends(), "", "forecast-export", "--period", "FY26 Q2");
+    Cli.Result unknownType = Cli.run(Cli.noBackends(), "", "forecast-export", "--types", "pipeline");
 
-      assertThat(fiscal.exitCode()).isEqualTo(2);
-      assertThat(fiscal.err()).contains("--period: 'FY26 Q2' is a fiscal label").contains("2026_Q2");
-      assertThat(unknownType.exitCode()).isEqualTo(2);
-      assertThat(unknownType.err()).contains("--types", "pipeline");
-    }
-    assertThat(clari.requests()).isEmpty();
+    assertThat(fiscal.exitCode()).isEqualTo(2);
+    assertThat(fiscal.err()).contains("--period: 'FY26 Q2' is a fiscal label").contains("2026_Q2");
+    assertThat(unknownType.exitCode()).isEqualTo(2);
+    assertThat(unknownType.err()).contains("--types", "pipeline");
   }
 
   @Test

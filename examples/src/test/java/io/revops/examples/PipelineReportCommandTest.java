@@ -81,7 +81,7 @@ class PipelineReportCommandTest {
 
         Overdue (open, closing before 2026-05-20): 4 deals, 80,000.00 EUR
         """);
-    assertThat(result.err()).isEqualTo("Pipeline from Salesforce org " + org.url("") + "\n");
+    assertThat(result.err()).isEqualTo("Pipeline from Salesforce org " + org.url("") + " (static access token)\n");
   }
 
   @Test

@@ -12,8 +12,10 @@ class RevOpsExamplesTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).startsWith("Usage: revops-examples [-h] PROGRAM")
-        .contains("pipeline-report", "forecast-export", "deal-risk", "soql-lint", "SFDC_INSTANCE_URL",
-            "CLARI_API_TOKEN", "Exit codes:");
+        .contains("pipeline-report", "forecast-export", "deal-risk", "soql-lint", "Exit codes:")
+        .contains("Environment (unset: the built-in sandbox):", "  SFDC_INSTANCE_URL ", "  SFDC_JWT_KEY_FILE ",
+            "  CLARI_API_TOKEN ", "  CLARI_FORECAST_ID ", "https://acme.my.salesforce.com")
+        .as("server-only switches are not the examples' business").doesNotContain("REVOPS_");
   }
 
   @Test
