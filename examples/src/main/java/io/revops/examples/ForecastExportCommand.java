@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -71,6 +72,7 @@ final class ForecastExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     QuarterPeriod quarter = period.map(text -> QuarterPeriod.parse("--period", text)).orElseGet(this::currentQuarter);
+    output.ifPresent(this::requireWritable); // before the export spends quota
     Backends.Clari clari = backends.clari();
     String forecast = forecastId.or(clari::defaultForecastId).orElseThrow(() -> new ParameterException(
         spec.commandLine(), "--forecast is missing: pass the Forecast Tab id from the Clari forecast URL"
@@ -100,13 +102,21 @@ final class ForecastExportCommand implements Callable<Integer> {
 
     long rows = Math.max(0, csv.lines().count() - 1);
     write(csv);
-    err.printf("%,d rows written to %s%n", rows, output.map(Path::toString).orElse("stdout"));
+    err.printf(Locale.ROOT, "%,d rows written to %s%n", rows, output.map(Path::toString).orElse("stdout"));
     return 0;
   }
 
   private QuarterPeriod currentQuarter() {
     LocalDate today = LocalDate.now(backends.clock());
     return new QuarterPeriod(today.getYear(), (today.getMonthValue() - 1) / 3 + 1);
+  }
+
+  private void requireWritable(Path file) {
+    Path directory = file.toAbsolutePath().getParent();
+    if (Files.isDirectory(file) || directory == null || !Files.isDirectory(directory) || !Files.isWritable(directory)) {
+      throw new ParameterException(spec.commandLine(), "--output " + file + " cannot be written: its directory does"
+          + " not exist or is not writable, or it is a directory");
+    }
   }
 
   private void write(String csv) {
@@ -119,7 +129,7 @@ final class ForecastExportCommand implements Callable<Integer> {
     try {
       Files.writeString(output.get(), csv, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + output.get() + ": " + e, e);
+      throw new UncheckedIOException("Writing " + output.get() + " failed (" + e + "); the export itself succeeded", e);
     }
   }
 }

@@ -117,6 +117,17 @@ class ForecastExportCommandTest {
   }
 
   @Test
+  void anUnwritableOutputIsRefusedBeforeAnyExport(@TempDir Path dir) {
+    Path file = dir.resolve("no-such-directory").resolve("forecast.csv");
+
+    Cli.Result result = Cli.run(sample.backends, "", "forecast-export", "-o", file.toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).startsWith("--output " + file + " cannot be written: its directory does not exist");
+    assertThat(result.err()).as("no export was started").doesNotContain("Exporting forecast", "Export job");
+  }
+
+  @Test
   void aFiscalPeriodOrAnUnknownTypeIsAUsageError() {
     Cli.Result fiscal = Cli.run(Cli.noBackends(), "", "forecast-export", "--period", "FY26 Q2");
     Cli.Result unknownType = Cli.run(Cli.noBackends(), "", "forecast-export", "--types", "pipeline");
