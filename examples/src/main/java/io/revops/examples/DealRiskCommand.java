@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Prints Clari's deal score and its explanation for each Salesforce opportunity id, in the order given.",
         "Exit code 1 when Clari gave no answer for some id (each is listed on stderr with the reason)."},
-    footer = {"", "Examples:",
-        "  java -jar revops-examples.jar deal-risk 006Z000000EPuiyIAD 006Z000000EPuizIAD",
+    footer = {"", "Examples (the ids exist in the built-in sandbox):",
+        "  java -jar revops-examples.jar deal-risk 006Sb0000000001IAA 006Sb0000000002IAA",
         "  cut -d, -f1 opportunities.csv | java -jar revops-examples.jar deal-risk"})
 final class DealRiskCommand implements Callable<Integer> {
   @Parameters(paramLabel = "OPPORTUNITY_ID", arity = "0..*",

@@ -91,6 +91,16 @@ class SandboxProgramsTest {
     assertThat(result.err()).startsWith("Deal scores from the built-in sandbox (sample data of Larkspur Systems;");
   }
 
+  @Test
+  void theIdsInDealRisksHelpAndTheReadmeExistInTheSandbox() {
+    Cli.Result result = Cli.run(sample.backends, "", "deal-risk", "006Sb0000000001IAA", "006Sb0000000002IAA");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out().lines().skip(2)).hasSize(2);
+    assertThat(Cli.run(Cli.noBackends(), "", "deal-risk", "--help").out())
+        .contains("deal-risk 006Sb0000000001IAA 006Sb0000000002IAA");
+  }
+
   private static String money(BigDecimal amount) {
     return String.format(Locale.ROOT, "%,.2f", amount);
   }
