@@ -122,7 +122,9 @@ class RecordOperationsTest extends MockSalesforce {
         + " operation in the same transaction failed.'}],'httpHeaders':{},'httpStatusCode':400,'referenceId':'audit'},"
         + "{'body':[{'message':'Stage: bad value for restricted picklist field: Nope','errorCode':"
         + "'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST','fields':['StageName']}],'httpHeaders':{},"
-        + "'httpStatusCode':400,'referenceId':'upd'}]}"));
+        + "'httpStatusCode':400,'referenceId':'upd'},"
+        + "{'body':[{'errorCode':'PROCESSING_HALTED','message':'The transaction was rolled back since another"
+        + " operation in the same transaction failed.'}],'httpHeaders':{},'httpStatusCode':400,'referenceId':'mark'}]}"));
     CompositeRequest request = CompositeRequest.builder()
         .allOrNone(true)
         .add(CompositeSubrequest.create("audit", "Cleanup_Audit__c",
@@ -151,7 +153,8 @@ class RecordOperationsTest extends MockSalesforce {
       assertThat(e.errorCode()).isEqualTo("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST");
       assertThat(e.fields()).containsExactly("StageName");
     });
-    assertThat(response.failures()).hasSize(2);
+    assertThat(response.failures()).extracting(CompositeSubresponse::referenceId).containsExactly("audit", "upd",
+        "mark");
   }
 
   @Test
