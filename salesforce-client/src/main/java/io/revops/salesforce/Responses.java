@@ -80,7 +80,8 @@ final class Responses {
       }
       fields.add(new FieldDescribe(text(f.get("name")), text(f.get("label")), text(f.get("type")),
           flag(f.get("updateable")), flag(f.get("createable")), flag(f.get("nillable")),
-          flag(f.get("calculated")), number(f.get("length")).intValue(), referenceTo, picklist));
+          flag(f.get("calculated")), count(f.get("length")), count(f.get("precision")), count(f.get("scale")),
+          count(f.get("digits")), referenceTo, flag(f.get("restrictedPicklist")), picklist));
     }
     Optional<String> keyPrefix = json.get("keyPrefix") instanceof String s ? Optional.of(s) : Optional.empty();
     return new SObjectDescribe(text(json.get("name")), text(json.get("label")), keyPrefix,
@@ -198,6 +199,12 @@ final class Responses {
 
   private static boolean flag(Object value) {
     return Boolean.TRUE.equals(value);
+  }
+
+  /** A describe size (length, precision, scale, digits): a non-negative whole number, else 0 (not reported). */
+  private static int count(Object value) {
+    BigDecimal n = number(value);
+    return n.signum() > 0 && n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0 ? n.intValue() : 0;
   }
 
   private static BigDecimal number(Object value) {
