@@ -59,6 +59,8 @@ public final class ClariClient {
   private final Sleeper sleeper;
   private final boolean fastPathEnabled;
   private final AtomicBoolean fastPathUnavailable = new AtomicBoolean();
+  /** Clari refused a synchronous read without a timePeriod (400): such reads go to export jobs. */
+  private final AtomicBoolean fastPathNeedsPeriod = new AtomicBoolean();
   private final int opportunityConcurrency;
 
   private ClariClient(Builder b) {
@@ -94,7 +96,9 @@ public final class ClariClient {
    * Reads a forecast: the synchronous fast path ({@code GET /forecast/{id}}, latest week, one request) when
    * the request asks for no history and JSON, otherwise (or when Clari does not offer the fast path) an
    * export job: optional slot check, submit, poll, download. Polling follows {@code options}; on timeout
-   * {@link ClariExportTimeoutException} names the job to resume with {@link #awaitJob}.
+   * {@link ClariExportTimeoutException} names the job to resume with {@link #awaitJob}. A request without a
+   * {@code timePeriod} asks for Clari's current quarter; should Clari refuse the synchronous read without
+   * one (HTTP 400), such requests use export jobs for the rest of this client's life.
    */
   public ForecastExport exportForecast(ForecastExportRequest request, ExportOptions options) {
     Objects.requireNonNull(request, "request");
@@ -320,7 +324,8 @@ public final class ClariClient {
 
   boolean fastPathEligible(ForecastExportRequest request) {
     return fastPathEnabled && !fastPathUnavailable.get() && !request.includeHistorical()
-        && request.exportFormat() == ExportFormat.JSON;
+        && request.exportFormat() == ExportFormat.JSON
+        && !(request.timePeriod().isEmpty() && fastPathNeedsPeriod.get());
   }
 
   ClariRequests requests() {
@@ -339,6 +344,13 @@ public final class ClariClient {
       int status = e.httpStatus();
       if (aboutTheForecast || (status != 400 && status != 404 && status != 405)) {
         throw e;
+      }
+      if (status == 400 && request.timePeriod().isEmpty()) {
+        // The read is undocumented; it may need a period where the export defaults to the current quarter.
+        fastPathNeedsPeriod.set(true);
+        LOG.log(Level.INFO, "Clari answered HTTP 400 to the synchronous forecast read without a timePeriod; reads"
+            + " without one use export jobs from now on");
+        return Optional.empty();
       }
       fastPathUnavailable.set(true);
       LOG.log(Level.INFO, "Clari answered HTTP {0} to the synchronous forecast read; using export jobs from now on",

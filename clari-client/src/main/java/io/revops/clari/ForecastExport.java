@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The JSON results of a forecast export (or of the synchronous forecast read): Clari's five lists.
  * One entry is one user x field x week cell; look names up in {@code users} and {@code fields}.
- * Check {@code timePeriods().get(0).timePeriodId()}: Clari silently answers for the current quarter when
+ * Check {@code timePeriods().get(0).timePeriodId()}: it names the quarter of a request without a timePeriod
+ * (Clari's current one), and Clari silently answers for the current quarter when
  * it does not recognise the requested one.
  *
  * @param entries the value cells

@@ -98,6 +98,22 @@ class ExportFlowTest {
   }
 
   @Test
+  void aSubmitWithoutATimePeriodLeavesItOutOfTheBody() throws Exception {
+    server.enqueue(Fixtures.submitted());
+    server.enqueue(status("DONE", true));
+    server.enqueue(Fixtures.results());
+
+    client.exportForecast(ForecastExportRequest.builder("net_arr").build(), options().build());
+
+    assertThat(server.takeRequest().getBody().utf8()).isEqualTo("{\"typesToExport\":[\"forecast\","
+        + "\"forecast_updated\"],\"includeHistorical\":false,\"exportFormat\":\"JSON\",\"schedule\":\"NONE\"}");
+    assertThat(ForecastExportRequest.builder("net_arr").build().timePeriod()).isEmpty();
+    assertThat(ForecastExportRequest.builder("net_arr").timePeriod("2026_Q2").build())
+        .isEqualTo(ForecastExportRequest.builder("net_arr", "2026_Q2").build())
+        .isNotEqualTo(ForecastExportRequest.builder("net_arr").build());
+  }
+
+  @Test
   void failedJobStopsPollingAndNamesTheJob() {
     server.enqueue(Fixtures.submitted());
     server.enqueue(status("STARTED", true));
@@ -322,6 +338,11 @@ class ExportFlowTest {
   void badArgumentsFailBeforeAnyRequest() {
     assertThatThrownBy(() -> ForecastExportRequest.builder("net_arr", "Q2-2026").build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timePeriod").hasMessageContaining("2026_Q2");
+    assertThatThrownBy(() -> ForecastExportRequest.builder("net_arr").timePeriod("2026-Q2").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timePeriod '2026-Q2'")
+        .hasMessageContaining("left out for Clari's current quarter");
+    assertThatThrownBy(() -> ForecastExportRequest.builder("net_arr", null))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("timePeriod");
     assertThatThrownBy(() -> ForecastExportRequest.builder("https://app.clari.com/forecast/x", "2026_Q2").build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("forecastId");
     assertThatThrownBy(() -> ForecastExportRequest.builder("net_arr", "2026_Q2").currency("usd").build())

@@ -14,8 +14,8 @@ import java.util.Optional;
  * figures are withheld rather than shown under the wrong quarter.
  *
  * @param forecastId the forecast tab, e.g. {@code net_arr}
- * @param requestedPeriod the quarter asked for, e.g. {@code 2026_Q2} (the calendar quarter of today when
- *     none was given; see {@link #notes()})
+ * @param requestedPeriod the quarter asked for, e.g. {@code 2026_Q2}; when none was given, the quarter
+ *     Clari answered for as its current one (a note says so)
  * @param period the quarter Clari answered for
  * @param week the week the figures come from (the latest in Clari's answer)
  * @param currency the currency of every value, when it is one currency
