@@ -127,10 +127,12 @@ public final class ClariClient {
     return downloadExportText(jobId);
   }
 
-  /** Waits for an existing job (e.g. after a timeout) and downloads its JSON results. */
+  /**
+   * Waits for an existing job (e.g. after a timeout) and downloads its JSON results, labelled with the DONE
+   * status (and so Clari's truncation flags) of the job.
+   */
   public ForecastExport awaitJob(String jobId, ExportOptions options) {
-    waitForJob(jobId, options);
-    return downloadForecastExport(jobId);
+    return downloadForecastExport(waitForJob(jobId, options));
   }
 
   /**
@@ -181,11 +183,33 @@ public final class ClariClient {
     return ModelParser.job(executor.execute(http), HttpExecutor.describe(http), jobId);
   }
 
-  /** The JSON results of a DONE job ({@code GET /export/jobs/{jobId}/results}). */
+  /**
+   * The JSON results of a DONE job ({@code GET /export/jobs/{jobId}/results}). Without the job's status its
+   * truncation flags are unknown ({@link ExportSource.JobResults#job()} is empty); prefer
+   * {@link #downloadForecastExport(ExportJob)} with the status {@link #waitForJob} returned.
+   */
   public ForecastExport downloadForecastExport(String jobId) {
     requireJobId(jobId);
+    return downloadForecastExport(jobId, new ExportSource.JobResults(jobId, Optional.empty()));
+  }
+
+  /**
+   * The JSON results of {@code job}, which must be DONE, labelled with its status (and so Clari's
+   * truncation flags, {@link ForecastExport#truncated()}).
+   */
+  public ForecastExport downloadForecastExport(ExportJob job) {
+    Objects.requireNonNull(job, "job");
+    requireJobId(job.jobId());
+    if (job.status() != JobStatus.DONE) {
+      throw new IllegalArgumentException("job " + job.jobId() + " is " + (job.rawStatus().isEmpty() ? job.status()
+          : job.rawStatus()) + ", not DONE: wait for it with waitForJob (or awaitJob) before downloading its results.");
+    }
+    return downloadForecastExport(job.jobId(), new ExportSource.JobResults(job.jobId(), Optional.of(job)));
+  }
+
+  private ForecastExport downloadForecastExport(String jobId, ExportSource source) {
     Request http = requests.jobResults(jobId);
-    return ModelParser.forecast(executor.execute(http), HttpExecutor.describe(http));
+    return ModelParser.forecast(executor.execute(http), HttpExecutor.describe(http), source);
   }
 
   /** The raw results file of a DONE job (CSV text for CSV exports). */
@@ -338,7 +362,8 @@ public final class ClariClient {
     }
     Request http = requests.forecast(request);
     try {
-      return Optional.of(ModelParser.forecast(executor.execute(http), HttpExecutor.describe(http)));
+      return Optional.of(ModelParser.forecast(executor.execute(http), HttpExecutor.describe(http),
+          new ExportSource.SynchronousRead()));
     } catch (ClariApiException e) {
       boolean aboutTheForecast = e.errorCode().filter(ErrorMapper.NO_SUCH_FORECAST::equals).isPresent();
       int status = e.httpStatus();

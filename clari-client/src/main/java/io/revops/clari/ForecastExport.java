@@ -1,6 +1,7 @@
 package io.revops.clari;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The JSON results of a forecast export (or of the synchronous forecast read): Clari's five lists.
@@ -14,15 +15,23 @@ import java.util.List;
  * @param fields the forecast columns (Commit, Best Case, Quota, ...)
  * @param timePeriods the quarters covered
  * @param timeFrames the weeks covered (unordered in historical exports: sort on {@code timeFrameId})
+ * @param source the synchronous read or the export job that produced these results, with Clari's truncation
+ *     flags
  */
 public record ForecastExport(List<ForecastEntry> entries, List<ForecastUser> users, List<ForecastField> fields,
-    List<ForecastTimePeriod> timePeriods, List<ForecastTimeFrame> timeFrames) {
-  /** Copies every list. */
+    List<ForecastTimePeriod> timePeriods, List<ForecastTimeFrame> timeFrames, ExportSource source) {
+  /** Copies every list; checks the source is given. */
   public ForecastExport {
+    Objects.requireNonNull(source, "source");
     entries = List.copyOf(entries);
     users = List.copyOf(users);
     fields = List.copyOf(fields);
     timePeriods = List.copyOf(timePeriods);
     timeFrames = List.copyOf(timeFrames);
+  }
+
+  /** True when Clari flagged these results as truncated server-side (see {@link #source()}). */
+  public boolean truncated() {
+    return source.truncated();
   }
 }

@@ -44,6 +44,8 @@ class FastPathTest {
     ForecastExport export = client.exportForecast(latestWeek(), ExportOptions.defaults());
 
     assertThat(export.entries()).hasSize(2);
+    assertThat(export.source()).isEqualTo(new ExportSource.SynchronousRead());
+    assertThat(export.truncated()).isFalse();
     assertThat(server.getRequestCount()).isEqualTo(1);
     RecordedRequest get = server.takeRequest();
     assertThat(get.getMethod()).isEqualTo("GET");

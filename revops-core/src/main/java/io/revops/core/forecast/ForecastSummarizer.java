@@ -1,5 +1,6 @@
 package io.revops.core.forecast;
 
+import io.revops.clari.ExportSource;
 import io.revops.clari.ForecastEntry;
 import io.revops.clari.ForecastExport;
 import io.revops.clari.ForecastField;
@@ -55,6 +56,7 @@ final class ForecastSummarizer {
   }
 
   private ForecastSummary summary() {
+    truncationNote().ifPresent(notes::add);
     ForecastPeriod period = answeredPeriod();
     String requestedId = requested.map(QuarterPeriod::clariId).orElse(period.id());
     if (requested.isEmpty()) {
@@ -66,6 +68,7 @@ final class ForecastSummarizer {
           + " know the requested one. The figures are withheld so they are not mistaken for " + asked.label()
           + ". Check that " + asked.clariId() + " exists in the '" + forecastId + "' forecast tab, or ask for "
           + period.id() + " explicitly.";
+      notes.add(sourceNote());
       return new ForecastSummary(forecastId, requestedId, period, Optional.empty(), requestedCurrency,
           List.of(), Optional.of(warning), notes, retrievedAt);
     }
@@ -82,8 +85,30 @@ final class ForecastSummarizer {
     if (rows.isEmpty()) {
       notes.add("Clari returned no forecast figures for '" + forecastId + "' in " + period.label() + ".");
     }
-    return new ForecastSummary(forecastId, requestedId, period, week, currency(entries), rows,
-        Optional.empty(), notes, retrievedAt);
+    Optional<String> currency = currency(entries);
+    notes.add(sourceNote());
+    return new ForecastSummary(forecastId, requestedId, period, week, currency, rows, Optional.empty(), notes,
+        retrievedAt);
+  }
+
+  // ---------------------------------------------------------------- source
+
+  private Optional<String> truncationNote() {
+    if (!(export.source() instanceof ExportSource.JobResults job) || !job.truncated()) {
+      return Optional.empty();
+    }
+    String what = job.rowsTruncated() && job.cellsTruncated() ? "rows and cells"
+        : job.rowsTruncated() ? "rows" : "cells";
+    return Optional.of("Clari truncated this export (it left out " + what + "): people or figures may be missing"
+        + " from this summary. Ask for a smaller part of the hierarchy with scopeId.");
+  }
+
+  private String sourceNote() {
+    if (export.source() instanceof ExportSource.JobResults job) {
+      return "From Clari export job " + job.jobId() + (job.job().isPresent() ? "." : " (its truncation flags were"
+          + " not read).");
+    }
+    return "Latest week, from Clari's synchronous forecast read (no export job).";
   }
 
   private static String currentQuarterNote(ForecastPeriod period) {

@@ -21,7 +21,9 @@ import java.util.Optional;
  * @param currency the currency of every value, when it is one currency
  * @param rows the figures, in hierarchy order (parents before their reports, siblings by name)
  * @param warning present when the figures were withheld, saying why and what to do
- * @param notes caveats about the figures (defaults used, mixed currencies, unknown users)
+ * @param notes caveats about the figures: first that Clari truncated the export, when it did; the quarter
+ *     Clari chose when none was asked; mixed currencies, unknown users; last, which read answered (Clari's
+ *     synchronous read of the latest week, or an export job by id)
  * @param retrievedAt when Clari answered (a cached summary keeps its original time)
  */
 public record ForecastSummary(String forecastId, String requestedPeriod, ForecastPeriod period,

@@ -132,6 +132,42 @@ class ForecastServiceTest {
   }
 
   @Test
+  void theNotesSayWhichReadAnswered() {
+    server.enqueue(ClariFixtures.export());
+    ForecastSummary fast = service().getForecast(period("2026_Q2"));
+    assertThat(fast.notes()).containsExactly("Latest week, from Clari's synchronous forecast read (no export job).");
+
+    server.enqueue(ClariFixtures.submitted());
+    server.enqueue(ClariFixtures.status("DONE"));
+    server.enqueue(ClariFixtures.export());
+    ForecastSummary fromJob = service(false, TTL, Optional.of("net_arr")).getForecast(period("2026_Q2"));
+    assertThat(fromJob.notes()).containsExactly("From Clari export job " + JOB_ID + ".");
+    assertThat(fromJob.rows()).hasSize(7);
+  }
+
+  @Test
+  void aTruncatedExportIsFlaggedFirstAndItsFiguresKept() {
+    ForecastService jobsOnly = service(false, TTL, Optional.of("net_arr"));
+    server.enqueue(ClariFixtures.submitted());
+    server.enqueue(ClariFixtures.truncated(true, false));
+    server.enqueue(ClariFixtures.export());
+
+    ForecastSummary summary = jobsOnly.getForecast(ForecastQuery.defaults());
+
+    assertThat(summary.notes()).first().isEqualTo("Clari truncated this export (it left out rows): people or figures"
+        + " may be missing from this summary. Ask for a smaller part of the hierarchy with scopeId.");
+    assertThat(summary.notes()).last().isEqualTo("From Clari export job " + JOB_ID + ".");
+    assertThat(summary.warning()).isEmpty();
+    assertThat(summary.rows()).hasSize(7);
+
+    server.enqueue(ClariFixtures.submitted());
+    server.enqueue(ClariFixtures.truncated(true, true));
+    server.enqueue(ClariFixtures.export());
+    assertThat(jobsOnly.getForecast(period("2026_Q2")).notes()).first().asString()
+        .startsWith("Clari truncated this export (it left out rows and cells)");
+  }
+
+  @Test
   void servesIdenticalRequestsFromTheCacheUntilTheTtlRunsOut() throws Exception {
     ForecastService service = service();
     server.enqueue(ClariFixtures.export());
