@@ -59,6 +59,8 @@ public final class ClariClient {
   private final Sleeper sleeper;
   private final boolean fastPathEnabled;
   private final AtomicBoolean fastPathUnavailable = new AtomicBoolean();
+  /** Clari refused a synchronous read without a timePeriod (400): such reads go to export jobs. */
+  private final AtomicBoolean fastPathNeedsPeriod = new AtomicBoolean();
   private final int opportunityConcurrency;
 
   private ClariClient(Builder b) {
@@ -94,7 +96,9 @@ public final class ClariClient {
    * Reads a forecast: the synchronous fast path ({@code GET /forecast/{id}}, latest week, one request) when
    * the request asks for no history and JSON, otherwise (or when Clari does not offer the fast path) an
    * export job: optional slot check, submit, poll, download. Polling follows {@code options}; on timeout
-   * {@link ClariExportTimeoutException} names the job to resume with {@link #awaitJob}.
+   * {@link ClariExportTimeoutException} names the job to resume with {@link #awaitJob}. A request without a
+   * {@code timePeriod} asks for Clari's current quarter; should Clari refuse the synchronous read without
+   * one (HTTP 400), such requests use export jobs for the rest of this client's life.
    */
   public ForecastExport exportForecast(ForecastExportRequest request, ExportOptions options) {
     Objects.requireNonNull(request, "request");
@@ -123,10 +127,12 @@ public final class ClariClient {
     return downloadExportText(jobId);
   }
 
-  /** Waits for an existing job (e.g. after a timeout) and downloads its JSON results. */
+  /**
+   * Waits for an existing job (e.g. after a timeout) and downloads its JSON results, labelled with the DONE
+   * status (and so Clari's truncation flags) of the job.
+   */
   public ForecastExport awaitJob(String jobId, ExportOptions options) {
-    waitForJob(jobId, options);
-    return downloadForecastExport(jobId);
+    return downloadForecastExport(waitForJob(jobId, options));
   }
 
   /**
@@ -177,11 +183,33 @@ public final class ClariClient {
     return ModelParser.job(executor.execute(http), HttpExecutor.describe(http), jobId);
   }
 
-  /** The JSON results of a DONE job ({@code GET /export/jobs/{jobId}/results}). */
+  /**
+   * The JSON results of a DONE job ({@code GET /export/jobs/{jobId}/results}). Without the job's status its
+   * truncation flags are unknown ({@link ExportSource.JobResults#job()} is empty); prefer
+   * {@link #downloadForecastExport(ExportJob)} with the status {@link #waitForJob} returned.
+   */
   public ForecastExport downloadForecastExport(String jobId) {
     requireJobId(jobId);
+    return downloadForecastExport(jobId, new ExportSource.JobResults(jobId, Optional.empty()));
+  }
+
+  /**
+   * The JSON results of {@code job}, which must be DONE, labelled with its status (and so Clari's
+   * truncation flags, {@link ForecastExport#truncated()}).
+   */
+  public ForecastExport downloadForecastExport(ExportJob job) {
+    Objects.requireNonNull(job, "job");
+    requireJobId(job.jobId());
+    if (job.status() != JobStatus.DONE) {
+      throw new IllegalArgumentException("job " + job.jobId() + " is " + (job.rawStatus().isEmpty() ? job.status()
+          : job.rawStatus()) + ", not DONE: wait for it with waitForJob (or awaitJob) before downloading its results.");
+    }
+    return downloadForecastExport(job.jobId(), new ExportSource.JobResults(job.jobId(), Optional.of(job)));
+  }
+
+  private ForecastExport downloadForecastExport(String jobId, ExportSource source) {
     Request http = requests.jobResults(jobId);
-    return ModelParser.forecast(executor.execute(http), HttpExecutor.describe(http));
+    return ModelParser.forecast(executor.execute(http), HttpExecutor.describe(http), source);
   }
 
   /** The raw results file of a DONE job (CSV text for CSV exports). */
@@ -320,7 +348,8 @@ public final class ClariClient {
 
   boolean fastPathEligible(ForecastExportRequest request) {
     return fastPathEnabled && !fastPathUnavailable.get() && !request.includeHistorical()
-        && request.exportFormat() == ExportFormat.JSON;
+        && request.exportFormat() == ExportFormat.JSON
+        && !(request.timePeriod().isEmpty() && fastPathNeedsPeriod.get());
   }
 
   ClariRequests requests() {
@@ -333,12 +362,20 @@ public final class ClariClient {
     }
     Request http = requests.forecast(request);
     try {
-      return Optional.of(ModelParser.forecast(executor.execute(http), HttpExecutor.describe(http)));
+      return Optional.of(ModelParser.forecast(executor.execute(http), HttpExecutor.describe(http),
+          new ExportSource.SynchronousRead()));
     } catch (ClariApiException e) {
       boolean aboutTheForecast = e.errorCode().filter(ErrorMapper.NO_SUCH_FORECAST::equals).isPresent();
       int status = e.httpStatus();
       if (aboutTheForecast || (status != 400 && status != 404 && status != 405)) {
         throw e;
+      }
+      if (status == 400 && request.timePeriod().isEmpty()) {
+        // The read is undocumented; it may need a period where the export defaults to the current quarter.
+        fastPathNeedsPeriod.set(true);
+        LOG.log(Level.INFO, "Clari answered HTTP 400 to the synchronous forecast read without a timePeriod; reads"
+            + " without one use export jobs from now on");
+        return Optional.empty();
       }
       fastPathUnavailable.set(true);
       LOG.log(Level.INFO, "Clari answered HTTP {0} to the synchronous forecast read; using export jobs from now on",

@@ -8,11 +8,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What to export from a Clari forecast tab. Made by {@link #builder(String, String)}; every argument is
- * checked when built, so a bad value fails before any HTTP request.
+ * What to export from a Clari forecast tab. Made by {@link #builder(String)} or
+ * {@link #builder(String, String)}; every argument is checked when built, so a bad value fails before
+ * any HTTP request.
  *
  * @param forecastId the Forecast Tab id from the Clari UI URL, e.g. {@code net_arr} in {@code app.clari.com/forecast/net_arr}
- * @param timePeriod the fiscal quarter, {@code YYYY_QN}, e.g. {@code 2026_Q2}
+ * @param timePeriod the fiscal quarter, {@code YYYY_QN}, e.g. {@code 2026_Q2}; when empty the request leaves
+ *     it out and Clari answers for its current quarter (by the tenant's fiscal calendar). Either way, read
+ *     the quarter Clari answered for from {@link ForecastExport#timePeriods()}
  * @param typesToExport the data types (at least one), in a stable order
  * @param scopeId the hierarchy root, e.g. {@code 1905::MGR}
  * @param currency an ISO 4217 currency code
@@ -20,7 +23,7 @@ import java.util.regex.Pattern;
  * @param exportFormat JSON (typed) or CSV (text)
  * @param schedule Clari-side retries of a failed run
  */
-public record ForecastExportRequest(String forecastId, String timePeriod, Set<ExportType> typesToExport,
+public record ForecastExportRequest(String forecastId, Optional<String> timePeriod, Set<ExportType> typesToExport,
     Optional<String> scopeId, Optional<String> currency, boolean includeHistorical, ExportFormat exportFormat,
     ExportSchedule schedule) {
 
@@ -36,10 +39,13 @@ public record ForecastExportRequest(String forecastId, String timePeriod, Set<Ex
           + " the Clari UI URL, e.g. net_arr in https://app.clari.com/forecast/net_arr (letters, digits, _ and -).");
     }
     Objects.requireNonNull(timePeriod, "timePeriod");
-    if (!TIME_PERIOD.matcher(timePeriod).matches()) {
-      throw new IllegalArgumentException("timePeriod '" + timePeriod + "' must look like 2026_Q2 (year, underscore, Q1-Q4);"
-          + " Clari silently falls back to the current quarter on values it does not recognise.");
-    }
+    timePeriod.ifPresent(period -> {
+      if (!TIME_PERIOD.matcher(period).matches()) {
+        throw new IllegalArgumentException("timePeriod '" + period + "' must look like 2026_Q2 (year, underscore,"
+            + " Q1-Q4), or be left out for Clari's current quarter; Clari silently falls back to the current quarter"
+            + " on values it does not recognise.");
+      }
+    });
     Objects.requireNonNull(typesToExport, "typesToExport");
     if (typesToExport.isEmpty()) {
       throw new IllegalArgumentException("typesToExport must name at least one type, e.g. FORECAST.");
@@ -66,15 +72,23 @@ public record ForecastExportRequest(String forecastId, String timePeriod, Set<Ex
     return new LinkedHashSet<>(EnumSet.copyOf(typesToExport));
   }
 
-  /** Starts a request for {@code forecastId} and {@code timePeriod}; defaults: FORECAST + FORECAST_UPDATED, JSON, NONE, no history. */
+  /**
+   * Starts a request for {@code forecastId} in Clari's current quarter (set one with
+   * {@link Builder#timePeriod}); defaults: FORECAST + FORECAST_UPDATED, JSON, NONE, no history.
+   */
+  public static Builder builder(String forecastId) {
+    return new Builder(forecastId);
+  }
+
+  /** Starts a request for {@code forecastId} and {@code timePeriod} (e.g. {@code 2026_Q2}); defaults as {@link #builder(String)}. */
   public static Builder builder(String forecastId, String timePeriod) {
-    return new Builder(forecastId, timePeriod);
+    return new Builder(forecastId).timePeriod(timePeriod);
   }
 
   /** Builds {@link ForecastExportRequest}s. */
   public static final class Builder {
     private final String forecastId;
-    private final String timePeriod;
+    private String timePeriod;
     private Set<ExportType> types = EnumSet.of(ExportType.FORECAST, ExportType.FORECAST_UPDATED);
     private String scopeId;
     private String currency;
@@ -82,9 +96,14 @@ public record ForecastExportRequest(String forecastId, String timePeriod, Set<Ex
     private ExportFormat exportFormat = ExportFormat.JSON;
     private ExportSchedule schedule = ExportSchedule.NONE;
 
-    private Builder(String forecastId, String timePeriod) {
+    private Builder(String forecastId) {
       this.forecastId = forecastId;
-      this.timePeriod = timePeriod;
+    }
+
+    /** The fiscal quarter, e.g. {@code 2026_Q2} (default: none, i.e. Clari's current quarter). */
+    public Builder timePeriod(String timePeriod) {
+      this.timePeriod = Objects.requireNonNull(timePeriod, "timePeriod");
+      return this;
     }
 
     /** The data types to export (replaces the default). */
@@ -125,7 +144,7 @@ public record ForecastExportRequest(String forecastId, String timePeriod, Set<Ex
 
     /** Validates and builds the request. */
     public ForecastExportRequest build() {
-      return new ForecastExportRequest(forecastId, timePeriod, types, Optional.ofNullable(scopeId),
+      return new ForecastExportRequest(forecastId, Optional.ofNullable(timePeriod), types, Optional.ofNullable(scopeId),
           Optional.ofNullable(currency), includeHistorical, exportFormat, schedule);
     }
   }

@@ -70,10 +70,26 @@ final class ClariSpec {
     return out;
   }
 
+  /** The JSON request body's (resolved) schema. */
+  Map<String, Object> bodySchema(Map<String, Object> operation) {
+    return resolve(map(map(map(resolve(operation.get("requestBody")).get("content"))
+        .get("application/json"))).get("schema"));
+  }
+
+  /** One parameter of an operation as declared (name, in, required, schema...), empty when absent. */
+  Map<String, Object> queryParameter(Map<String, Object> operation, String name) {
+    for (Object raw : list(operation.get("parameters"))) {
+      Map<String, Object> parameter = resolve(raw);
+      if ("query".equals(parameter.get("in")) && name.equals(parameter.get("name"))) {
+        return parameter;
+      }
+    }
+    return Map.of();
+  }
+
   /** The JSON request body's properties: name to (resolved) schema. */
   Map<String, Map<String, Object>> bodyProperties(Map<String, Object> operation) {
-    Map<String, Object> schema = resolve(map(map(map(resolve(operation.get("requestBody")).get("content"))
-        .get("application/json"))).get("schema"));
+    Map<String, Object> schema = bodySchema(operation);
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
     map(schema.get("properties")).forEach((name, property) -> out.put(name, resolve(property)));
     return out;

@@ -140,14 +140,32 @@ class ClariSpecContractTest {
       jobsOnly.listAuditEvents(AuditEventQuery.builder().dateFrom(java.time.Instant.parse("2026-04-01T00:00:00Z"))
           .dateTo(java.time.Instant.parse("2026-04-30T00:00:00Z")).limit(1000).event("api.accessed").build());
       jobsOnly.getOpportunityInsights(List.of(OpportunityInsightsTest.id18(1), OpportunityInsightsTest.id15(2)));
-      builder.fastPath(true).build().exportForecast(ForecastExportRequest.builder("net_arr", "2026_Q2").build(),
-          ExportOptions.defaults());
+      jobsOnly.exportForecast(ForecastExportRequest.builder("net_arr").build(), ExportOptions.defaults());
+      ClariClient withFastPath = builder.fastPath(true).build();
+      withFastPath.exportForecast(ForecastExportRequest.builder("net_arr", "2026_Q2").build(), ExportOptions.defaults());
+      withFastPath.exportForecast(ForecastExportRequest.builder("net_arr").build(), ExportOptions.defaults());
       List<RecordedRequest> sent = new ArrayList<>();
       for (int i = server.getRequestCount(); i > 0; i--) {
         sent.add(server.takeRequest());
       }
       return sent;
     }
+  }
+
+  @Test
+  void timePeriodIsOptionalInTheSpecWhichDefaultsItToTheCurrentQuarter() throws Exception {
+    Map<String, Object> submit = spec.operation("/export/forecast/{forecastId}", "POST").orElseThrow();
+    Map<String, Object> bodySchema = spec.bodySchema(submit);
+    assertThat(ClariSpec.list(bodySchema.get("required"))).doesNotContain("timePeriod");
+    assertThat(spec.bodyProperties(submit).get("timePeriod")).containsEntry("default", "current quarter");
+    assertThat(spec.queryParameter(submit, "timePeriod")).containsEntry("name", "timePeriod")
+        .doesNotContainEntry("required", true);
+
+    List<RecordedRequest> sent = sendEveryOperation();
+    List<String> submitBodies = sent.stream().filter(r -> r.getMethod().equals("POST")).map(r -> r.getBody().utf8())
+        .toList();
+    assertThat(submitBodies).as("one submit names the quarter, one leaves it to Clari")
+        .anyMatch(b -> b.contains("\"timePeriod\":\"2026_Q2\"")).anyMatch(b -> !b.contains("timePeriod"));
   }
 
   @Test

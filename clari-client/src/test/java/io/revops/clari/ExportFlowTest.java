@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -95,6 +96,63 @@ class ExportFlowTest {
     assertThat(export.fields().get(0).fieldName()).contains("Commit");
     assertThat(export.timePeriods().get(0).timePeriodId()).isEqualTo("2026_Q2");
     assertThat(export.timeFrames().get(0).timeFrameId()).isEqualTo("w13");
+  }
+
+  @Test
+  void aSubmitWithoutATimePeriodLeavesItOutOfTheBody() throws Exception {
+    server.enqueue(Fixtures.submitted());
+    server.enqueue(status("DONE", true));
+    server.enqueue(Fixtures.results());
+
+    client.exportForecast(ForecastExportRequest.builder("net_arr").build(), options().build());
+
+    assertThat(server.takeRequest().getBody().utf8()).isEqualTo("{\"typesToExport\":[\"forecast\","
+        + "\"forecast_updated\"],\"includeHistorical\":false,\"exportFormat\":\"JSON\",\"schedule\":\"NONE\"}");
+    assertThat(ForecastExportRequest.builder("net_arr").build().timePeriod()).isEmpty();
+    assertThat(ForecastExportRequest.builder("net_arr").timePeriod("2026_Q2").build())
+        .isEqualTo(ForecastExportRequest.builder("net_arr", "2026_Q2").build())
+        .isNotEqualTo(ForecastExportRequest.builder("net_arr").build());
+  }
+
+  @Test
+  void resultsCarryTheJobTheyCameFromAndItsTruncationFlags() {
+    for (boolean[] flags : new boolean[][] {{false, false}, {true, false}, {false, true}, {true, true}}) {
+      server.enqueue(Fixtures.submitted());
+      server.enqueue(Fixtures.truncated(flags[0], flags[1]));
+      server.enqueue(Fixtures.results());
+
+      ForecastExport export = client.exportForecast(request(), options().build());
+
+      assertThat(export.source()).isInstanceOfSatisfying(ExportSource.JobResults.class, job -> {
+        assertThat(job.jobId()).isEqualTo(JOB_ID);
+        assertThat(job.job()).hasValueSatisfying(status -> assertThat(status.status()).isEqualTo(JobStatus.DONE));
+        assertThat(job.rowsTruncated()).isEqualTo(flags[0]);
+        assertThat(job.cellsTruncated()).isEqualTo(flags[1]);
+      });
+      assertThat(export.truncated()).isEqualTo(flags[0] || flags[1]);
+    }
+  }
+
+  @Test
+  void resultsDownloadedByIdAloneDoNotClaimToKnowTheirTruncation() throws Exception {
+    server.enqueue(Fixtures.results());
+
+    ForecastExport export = client.downloadForecastExport(JOB_ID);
+
+    assertThat(export.source()).isEqualTo(new ExportSource.JobResults(JOB_ID, Optional.empty()));
+    assertThat(export.truncated()).isFalse();
+    assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v4/export/jobs/" + JOB_ID + "/results");
+  }
+
+  @Test
+  void onlyADoneJobsResultsAreDownloaded() {
+    ExportJob running = new ExportJob(JOB_ID, JobStatus.STARTED, "STARTED", Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, false);
+
+    assertThatThrownBy(() -> client.downloadForecastExport(running)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("job " + JOB_ID + " is STARTED, not DONE: wait for it with waitForJob (or awaitJob) before"
+            + " downloading its results.");
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
@@ -322,6 +380,11 @@ class ExportFlowTest {
   void badArgumentsFailBeforeAnyRequest() {
     assertThatThrownBy(() -> ForecastExportRequest.builder("net_arr", "Q2-2026").build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timePeriod").hasMessageContaining("2026_Q2");
+    assertThatThrownBy(() -> ForecastExportRequest.builder("net_arr").timePeriod("2026-Q2").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timePeriod '2026-Q2'")
+        .hasMessageContaining("left out for Clari's current quarter");
+    assertThatThrownBy(() -> ForecastExportRequest.builder("net_arr", null))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("timePeriod");
     assertThatThrownBy(() -> ForecastExportRequest.builder("https://app.clari.com/forecast/x", "2026_Q2").build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("forecastId");
     assertThatThrownBy(() -> ForecastExportRequest.builder("net_arr", "2026_Q2").currency("usd").build())

@@ -44,6 +44,8 @@ class FastPathTest {
     ForecastExport export = client.exportForecast(latestWeek(), ExportOptions.defaults());
 
     assertThat(export.entries()).hasSize(2);
+    assertThat(export.source()).isEqualTo(new ExportSource.SynchronousRead());
+    assertThat(export.truncated()).isFalse();
     assertThat(server.getRequestCount()).isEqualTo(1);
     RecordedRequest get = server.takeRequest();
     assertThat(get.getMethod()).isEqualTo("GET");
@@ -73,6 +75,48 @@ class FastPathTest {
       assertThat(server.takeRequest().getUrl().encodedPath()).doesNotStartWith("/v4/forecast/");
     }
     assertThat(client.plans().exportForecast(latestWeek()).method()).isEqualTo("POST");
+  }
+
+  @Test
+  void withoutATimePeriodTheReadLeavesItOutForClarisCurrentQuarter() throws Exception {
+    server.enqueue(Fixtures.results());
+
+    ForecastExport export = client.exportForecast(ForecastExportRequest.builder("net_arr").build(),
+        ExportOptions.defaults());
+
+    assertThat(export.timePeriods()).extracting(ForecastTimePeriod::timePeriodId).containsExactly("2026_Q2");
+    RecordedRequest get = server.takeRequest();
+    assertThat(get.getUrl().encodedPath()).isEqualTo("/v4/forecast/net_arr");
+    assertThat(get.getUrl().queryParameterNames()).containsExactly("typesToExport");
+  }
+
+  @Test
+  void a400ToAReadWithoutATimePeriodSendsOnlySuchReadsToExportJobs() throws Exception {
+    ForecastExportRequest current = ForecastExportRequest.builder("net_arr").build();
+    server.enqueue(json(400, "{\"message\":\"timePeriod is required\"}"));
+    server.enqueue(Fixtures.submitted());
+    server.enqueue(status("DONE", true));
+    server.enqueue(Fixtures.results());
+    assertThat(client.exportForecast(current, ExportOptions.defaults()).entries()).hasSize(2);
+    assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v4/forecast/net_arr");
+    RecordedRequest submit = server.takeRequest();
+    assertThat(submit.getMethod() + " " + submit.getUrl().encodedPath()).isEqualTo("POST /v4/export/forecast/net_arr");
+    assertThat(submit.getBody().utf8()).doesNotContain("timePeriod");
+    server.takeRequest();
+    server.takeRequest();
+
+    server.enqueue(Fixtures.results());
+    client.exportForecast(latestWeek(), ExportOptions.defaults());
+    assertThat(server.takeRequest().getUrl().encodedPath()).as("an explicit period still reads synchronously")
+        .isEqualTo("/v4/forecast/net_arr");
+
+    server.enqueue(Fixtures.submitted());
+    server.enqueue(status("DONE", true));
+    server.enqueue(Fixtures.results());
+    client.exportForecast(current, ExportOptions.defaults());
+    assertThat(server.takeRequest().getMethod()).as("no second try without a period").isEqualTo("POST");
+    assertThat(client.plans().exportForecast(current).method()).isEqualTo("POST");
+    assertThat(client.plans().exportForecast(latestWeek()).method()).isEqualTo("GET");
   }
 
   @Test

@@ -38,6 +38,12 @@ final class Fixtures {
     return json(200, wrapped ? "{\"job\":" + job + "}" : job);
   }
 
+  /** A DONE job whose results Clari truncated server-side. */
+  static MockResponse truncated(boolean rows, boolean cells) {
+    return json(200, "{\"job\":{\"jobId\":\"" + JOB_ID + "\",\"status\":\"DONE\",\"module\":\"FORECAST\","
+        + "\"fileType\":\"JSON\",\"rowsTruncated\":" + rows + ",\"cellsTruncated\":" + cells + "}}");
+  }
+
   static MockResponse results() {
     return json(200, RESULTS);
   }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The per-subrequest results of a composite call, in request order. The composite call's own HTTP
- * status is always 200, so success must be read here.
+ * status is always 200, so success must be read here. {@link SalesforceClient#composite} returns one
+ * only when it holds exactly one result, with an HTTP status, for each subrequest.
  */
 public record CompositeResponse(List<CompositeSubresponse> results) {
   public CompositeResponse {

@@ -133,12 +133,15 @@ public final class SalesforceClient {
   }
 
   /**
-   * {@code POST /composite}. Returns per-subrequest results; a failed subrequest does not throw (check
-   * {@link CompositeResponse#allSucceeded()}), only a failure of the call itself does.
+   * {@code POST /composite}. Returns one result per subrequest; a failed subrequest does not throw (check
+   * {@link CompositeResponse#allSucceeded()}), only a failure of the call itself does. An answer that cannot
+   * be taken at its word throws {@link SalesforceApiException} of kind {@code UNEXPECTED_RESPONSE} (the
+   * subrequests may or may not have been processed): a body without {@code compositeResponse}, or results
+   * that do not match the subrequests one to one ({@link CompositeMismatchException}).
    */
   public CompositeResponse composite(CompositeRequest request) {
     ApiRequest apiRequest = endpoints.composite(request);
-    return Responses.composite(executor.execute(apiRequest), apiRequest.describe());
+    return Responses.composite(executor.execute(apiRequest), apiRequest.describe(), request);
   }
 
   /** {@code GET /query?q=...}: the first page of a guarded query. */

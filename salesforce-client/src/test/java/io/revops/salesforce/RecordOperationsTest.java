@@ -31,6 +31,40 @@ class RecordOperationsTest extends MockSalesforce {
   }
 
   @Test
+  void describeCarriesNumberSizesAndWhetherAPicklistIsRestricted() {
+    enqueueJson(200, json("{'name':'Opportunity','label':'Opportunity','fields':["
+        + "{'name':'Amount','label':'Amount','type':'currency','length':0,'precision':18,'scale':2,'digits':0},"
+        + "{'name':'Probability','label':'Probability (%)','type':'percent','length':0,'precision':3,'scale':0,"
+        + " 'digits':0},"
+        + "{'name':'Seats__c','label':'Seats','type':'int','length':0,'precision':0,'scale':0,'digits':9},"
+        + "{'name':'StageName','label':'Stage','type':'picklist','length':255,'restrictedPicklist':true},"
+        + "{'name':'LeadSource','label':'Lead Source','type':'picklist','length':255,'restrictedPicklist':false},"
+        + "{'name':'Legacy__c','label':'Legacy','type':'double'}]}"));
+    SObjectDescribe d = client.describe("Opportunity");
+
+    FieldDescribe amount = d.field("Amount").orElseThrow();
+    assertThat(List.of(amount.precision(), amount.scale(), amount.digits())).containsExactly(18, 2, 0);
+    FieldDescribe probability = d.field("Probability").orElseThrow();
+    assertThat(List.of(probability.precision(), probability.scale())).containsExactly(3, 0);
+    FieldDescribe seats = d.field("Seats__c").orElseThrow();
+    assertThat(List.of(seats.precision(), seats.scale(), seats.digits())).containsExactly(0, 0, 9);
+    assertThat(d.field("StageName").orElseThrow().restrictedPicklist()).isTrue();
+    assertThat(d.field("LeadSource").orElseThrow().restrictedPicklist()).isFalse();
+    FieldDescribe legacy = d.field("Legacy__c").orElseThrow();
+    assertThat(List.of(legacy.length(), legacy.precision(), legacy.scale(), legacy.digits()))
+        .as("absent sizes read as 0 (not reported)").containsExactly(0, 0, 0, 0);
+    assertThat(legacy.restrictedPicklist()).isFalse();
+  }
+
+  @Test
+  void aFieldDescribeRefusesNegativeSizes() {
+    assertThatThrownBy(() -> new FieldDescribe("Amount", "Amount", "currency", true, true, true, false, 0, 18, -2, 0,
+        List.of(), false, List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field Amount")
+        .hasMessageContaining("must not be negative");
+  }
+
+  @Test
   void retrieveRejectsBadNamesBeforeAnyRequest() {
     assertThatThrownBy(() -> client.retrieve("Opportunity/../User", OPP))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sObjectType");
@@ -122,7 +156,9 @@ class RecordOperationsTest extends MockSalesforce {
         + " operation in the same transaction failed.'}],'httpHeaders':{},'httpStatusCode':400,'referenceId':'audit'},"
         + "{'body':[{'message':'Stage: bad value for restricted picklist field: Nope','errorCode':"
         + "'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST','fields':['StageName']}],'httpHeaders':{},"
-        + "'httpStatusCode':400,'referenceId':'upd'}]}"));
+        + "'httpStatusCode':400,'referenceId':'upd'},"
+        + "{'body':[{'errorCode':'PROCESSING_HALTED','message':'The transaction was rolled back since another"
+        + " operation in the same transaction failed.'}],'httpHeaders':{},'httpStatusCode':400,'referenceId':'mark'}]}"));
     CompositeRequest request = CompositeRequest.builder()
         .allOrNone(true)
         .add(CompositeSubrequest.create("audit", "Cleanup_Audit__c",
@@ -151,7 +187,8 @@ class RecordOperationsTest extends MockSalesforce {
       assertThat(e.errorCode()).isEqualTo("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST");
       assertThat(e.fields()).containsExactly("StageName");
     });
-    assertThat(response.failures()).hasSize(2);
+    assertThat(response.failures()).extracting(CompositeSubresponse::referenceId).containsExactly("audit", "upd",
+        "mark");
   }
 
   @Test

@@ -62,7 +62,9 @@ class RetryTest extends MockSalesforce {
       enqueueStatus(status, 1);
       enqueueJson(call == Call.GET ? 200 : call == Call.POST ? 201 : call == Call.COMPOSITE ? 200 : 204,
           call == Call.GET ? RECORD : call == Call.POST ? "{\"id\":\"00T000000000001EAA\",\"success\":true}"
-              : call == Call.COMPOSITE ? "{\"compositeResponse\":[]}" : "");
+              : call == Call.COMPOSITE
+              ? "{\"compositeResponse\":[{\"body\":{\"id\":\"00T000000000001EAA\",\"success\":true},"
+                  + "\"httpHeaders\":{},\"httpStatusCode\":201,\"referenceId\":\"t\"}]}" : "");
       SalesforceApiException failure = catchThrowableOfType(SalesforceApiException.class, () -> call.run.accept(c));
 
       if (call.repeatable) {

@@ -30,10 +30,10 @@ public final class ClariRequests {
     this.baseUrl = baseUrl;
   }
 
-  /** {@code POST /export/forecast/{forecastId}} with the JSON body. */
+  /** {@code POST /export/forecast/{forecastId}} with the JSON body ({@code timePeriod} only when set). */
   public Request submitForecastExport(ForecastExportRequest r) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("timePeriod", r.timePeriod());
+    r.timePeriod().ifPresent(p -> body.put("timePeriod", p));
     body.put("typesToExport", r.orderedTypes().stream().map(ExportType::wireName).toList());
     r.scopeId().ifPresent(s -> body.put("scopeId", s));
     r.currency().ifPresent(c -> body.put("currency", c));
@@ -44,9 +44,10 @@ public final class ClariRequests {
         .post(RequestBody.create(Json.write(body), JSON)).build();
   }
 
-  /** {@code GET /forecast/{forecastId}?timePeriod=...} (synchronous, latest week; not in the 5.0.0 spec). */
+  /** {@code GET /forecast/{forecastId}[?timePeriod=...]} (synchronous, latest week; not in the 5.0.0 spec). */
   public Request forecast(ForecastExportRequest r) {
-    HttpUrl.Builder url = url("forecast", r.forecastId()).addQueryParameter("timePeriod", r.timePeriod());
+    HttpUrl.Builder url = url("forecast", r.forecastId());
+    r.timePeriod().ifPresent(p -> url.addQueryParameter("timePeriod", p));
     r.orderedTypes().forEach(t -> url.addQueryParameter("typesToExport", t.wireName()));
     r.scopeId().ifPresent(s -> url.addQueryParameter("scopeId", s));
     r.currency().ifPresent(c -> url.addQueryParameter("currency", c));

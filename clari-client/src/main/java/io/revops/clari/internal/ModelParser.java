@@ -7,6 +7,7 @@ import io.revops.clari.ClariServerException;
 import io.revops.clari.CrmScore;
 import io.revops.clari.ExportJob;
 import io.revops.clari.ExportLimits;
+import io.revops.clari.ExportSource;
 import io.revops.clari.ForecastEntry;
 import io.revops.clari.ForecastExport;
 import io.revops.clari.ForecastField;
@@ -53,8 +54,8 @@ public final class ModelParser {
     return new JobCancellation(JobStatus.parse(Json.string(map, "status", "")), Json.bool(map, "successful"));
   }
 
-  /** Forecast results (export results or the synchronous forecast). */
-  public static ForecastExport forecast(String body, String operation) {
+  /** Forecast results (export results or the synchronous forecast), labelled with the read that produced them. */
+  public static ForecastExport forecast(String body, String operation, ExportSource source) {
     Object json = parse(body, operation);
     if (!(json instanceof Map)) {
       throw unreadable(operation, "expected a JSON object with entries/users/fields/timePeriods/timeFrames"
@@ -70,7 +71,8 @@ public final class ModelParser {
             Json.string(p, "type"), Json.string(p, "label"), Json.string(p, "year"), Json.string(p, "startDate"),
             Json.string(p, "endDate"), Json.string(p, "crmId"))).toList(),
         Json.objects(map, "timeFrames").stream().map(t -> new ForecastTimeFrame(Json.string(t, "timeFrameId", ""),
-            Json.string(t, "startDate"), Json.string(t, "endDate"))).toList());
+            Json.string(t, "startDate"), Json.string(t, "endDate"))).toList(),
+        source);
   }
 
   private static ForecastEntry entry(Map<String, Object> e) {

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * What {@link ForecastService#getForecast} is asked for, every part optional: the forecast tab (else
- * the service's default), the quarter (else the calendar quarter containing today, UTC), the hierarchy
- * root (else Clari's whole hierarchy) and the currency (else Clari's). Values are kept as given; the
+ * the service's default), the quarter (else Clari's current quarter, by the company's fiscal calendar),
+ * the hierarchy root (else Clari's whole hierarchy) and the currency (else Clari's). Values are kept as given; the
  * service validates and normalises them before any request.
  *
  * @param forecastId the Forecast Tab id from the Clari URL, e.g. {@code net_arr}
@@ -25,7 +25,7 @@ public record ForecastQuery(
     Objects.requireNonNull(currency, "currency");
   }
 
-  /** Everything left to the defaults: the default forecast, the current quarter, the whole hierarchy. */
+  /** Everything left to the defaults: the default forecast, Clari's current quarter, the whole hierarchy. */
   public static ForecastQuery defaults() {
     return builder().build();
   }

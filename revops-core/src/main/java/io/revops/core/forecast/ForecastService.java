@@ -13,8 +13,6 @@ import io.revops.core.plan.DryRunPlan;
 import io.revops.core.plan.PlannedRequest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -35,6 +33,11 @@ import java.util.regex.Pattern;
  * it, else an export job) and returns a compact {@link ForecastSummary}. Summaries are cached for the
  * configured time-to-live, keyed by every normalised parameter, and concurrent identical requests share
  * one export (every export job spends the org's monthly quota). Thread-safe; make one per Clari client.
+ *
+ * <p>A query without a quarter leaves it out of the request, so Clari answers for its own current quarter
+ * by the company's fiscal calendar (no calendar guess is made here), and the summary names that quarter.
+ * Such a summary is cached apart from the same quarter asked for by name; across a quarter boundary a
+ * cached "current quarter" may be the previous one for at most the time-to-live.
  */
 public final class ForecastService {
   private static final Set<ExportType> TYPES = EnumSet.of(ExportType.FORECAST, ExportType.QUOTA);
@@ -59,7 +62,7 @@ public final class ForecastService {
    *     cancellation are ignored (each call brings its own, see {@link ForecastCallOptions})
    * @param cacheTtl how long a summary is reused ({@code REVOPS_FORECAST_CACHE_TTL_SECONDS}); zero disables
    *     the cache (concurrent identical requests still share one export)
-   * @param clock the time source for the cache and for "the current quarter"
+   * @param clock the time source for the cache and for {@link ForecastSummary#retrievedAt()}
    */
   public ForecastService(ClariClient clari, Optional<String> defaultForecastId, ExportOptions exportDefaults,
       Duration cacheTtl, Clock clock) {
@@ -104,10 +107,9 @@ public final class ForecastService {
   public ForecastSummary getForecast(ForecastQuery query, ForecastCallOptions options) {
     Resolved resolved = resolve(query);
     Objects.requireNonNull(options, "options");
-    ForecastSummary summary = flights.get(resolved.request(), options, (progress, cancellation) ->
+    return flights.get(resolved.request(), options, (progress, cancellation) ->
         ForecastSummarizer.summarize(clari.exportForecast(resolved.request(), exportOptions(progress, cancellation)),
             resolved.request().forecastId(), resolved.period(), resolved.request().currency(), clock.instant()));
-    return resolved.periodDefaulted() ? withDefaultPeriodNotes(summary) : summary;
   }
 
   /**
@@ -142,8 +144,10 @@ public final class ForecastService {
         + " share one export."
         : "An identical request answered in the last " + cacheTtl.toSeconds() + " s is served from the cache with no"
         + " request; concurrent identical requests share one export.");
-    if (resolved.periodDefaulted()) {
-      notes.add(defaultPeriodNote(resolved.period()));
+    if (resolved.period().isEmpty()) {
+      notes.add("No timePeriod was given, so the request leaves it out and Clari answers for its current quarter (by"
+          + " your company's fiscal calendar); the summary names that quarter. Cached apart from the same quarter"
+          + " asked for by name.");
     }
     return new DryRunPlan("getForecast", requests, notes);
   }
@@ -170,20 +174,22 @@ public final class ForecastService {
 
   // ---------------------------------------------------------------- validation
 
-  private record Resolved(ForecastExportRequest request, QuarterPeriod period, boolean periodDefaulted) {
+  /**
+   * A validated query. The request is also the cache key: a request without a period (Clari's current
+   * quarter) is cached apart from the same quarter named explicitly.
+   */
+  private record Resolved(ForecastExportRequest request, Optional<QuarterPeriod> period) {
   }
 
   private Resolved resolve(ForecastQuery query) {
     Objects.requireNonNull(query, "query");
     String forecastId = forecastId(query);
-    boolean defaulted = query.timePeriod().isEmpty();
-    QuarterPeriod period = query.timePeriod().map(text -> QuarterPeriod.parse("timePeriod", text))
-        .orElseGet(this::currentCalendarQuarter);
-    ForecastExportRequest.Builder request = ForecastExportRequest.builder(forecastId, period.clariId())
-        .typesToExport(TYPES);
+    Optional<QuarterPeriod> period = query.timePeriod().map(text -> QuarterPeriod.parse("timePeriod", text));
+    ForecastExportRequest.Builder request = ForecastExportRequest.builder(forecastId).typesToExport(TYPES);
+    period.map(QuarterPeriod::clariId).ifPresent(request::timePeriod);
     query.scopeId().map(ForecastService::scopeId).ifPresent(request::scopeId);
     query.currency().map(ForecastService::currency).ifPresent(request::currency);
-    return new Resolved(request.build(), period, defaulted);
+    return new Resolved(request.build(), period);
   }
 
   private String forecastId(ForecastQuery query) {
@@ -225,11 +231,6 @@ public final class ForecastService {
     return code;
   }
 
-  private QuarterPeriod currentCalendarQuarter() {
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    return new QuarterPeriod(today.getYear(), (today.getMonthValue() - 1) / 3 + 1);
-  }
-
   // ---------------------------------------------------------------- export plumbing
 
   private ExportOptions exportOptions(ExportProgressListener progress, CancellationToken cancellation) {
@@ -241,27 +242,5 @@ public final class ForecastService {
         .listener(progress)
         .cancellation(cancellation)
         .build();
-  }
-
-  private static String defaultPeriodNote(QuarterPeriod period) {
-    return "No timePeriod was given, so " + period.clariId() + " (the calendar quarter containing today, UTC) was"
-        + " used. If your company's fiscal quarters differ from calendar quarters, pass timePeriod as Clari names it.";
-  }
-
-  /** Says the quarter was a default, and flags it when Clari's dates for it do not contain today. */
-  private ForecastSummary withDefaultPeriodNotes(ForecastSummary summary) {
-    QuarterPeriod period = QuarterPeriod.parse("timePeriod", summary.requestedPeriod());
-    List<String> notes = new ArrayList<>(summary.notes());
-    notes.add(defaultPeriodNote(period));
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    Optional<LocalDate> start = summary.period().startDate().flatMap(ForecastSummarizer::date);
-    Optional<LocalDate> end = summary.period().endDate().flatMap(ForecastSummarizer::date);
-    if (start.isPresent() && end.isPresent() && (today.isBefore(start.get()) || today.isAfter(end.get()))) {
-      notes.add("Clari's " + summary.period().id() + " runs from " + start.get() + " to " + end.get() + ", which does"
-          + " not contain today (" + today + "): your fiscal quarters are not calendar quarters. Pass timePeriod for"
-          + " the quarter you mean.");
-    }
-    return new ForecastSummary(summary.forecastId(), summary.requestedPeriod(), summary.period(), summary.week(),
-        summary.currency(), summary.rows(), summary.warning(), notes, summary.retrievedAt());
   }
 }

@@ -1,5 +1,6 @@
 package io.revops.core.forecast;
 
+import io.revops.clari.ExportSource;
 import io.revops.clari.ForecastEntry;
 import io.revops.clari.ForecastExport;
 import io.revops.clari.ForecastField;
@@ -24,19 +25,22 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Turns Clari's five export lists into a {@link ForecastSummary}: checks the period Clari answered for,
- * keeps each person's latest week per field, resolves names, pairs calls with quotas and orders people
- * by hierarchy.
+ * Turns Clari's five export lists into a {@link ForecastSummary}: checks the period Clari answered for
+ * (or names it, when none was asked and Clari chose its current quarter), keeps each person's latest week
+ * per field, resolves names, pairs calls with quotas and orders people by hierarchy.
  */
 final class ForecastSummarizer {
   private final ForecastExport export;
   private final String forecastId;
-  private final QuarterPeriod requested;
+  /** Clari's id for a current quarter its answer did not name. */
+  static final String UNNAMED_CURRENT = "current";
+
+  private final Optional<QuarterPeriod> requested;
   private final Optional<String> requestedCurrency;
   private final Instant retrievedAt;
   private final List<String> notes = new ArrayList<>();
 
-  private ForecastSummarizer(ForecastExport export, String forecastId, QuarterPeriod requested,
+  private ForecastSummarizer(ForecastExport export, String forecastId, Optional<QuarterPeriod> requested,
       Optional<String> requestedCurrency, Instant retrievedAt) {
     this.export = export;
     this.forecastId = forecastId;
@@ -45,20 +49,27 @@ final class ForecastSummarizer {
     this.retrievedAt = retrievedAt;
   }
 
-  static ForecastSummary summarize(ForecastExport export, String forecastId, QuarterPeriod requested,
+  /** The summary of {@code export}; {@code requested} is empty when Clari was left to pick its current quarter. */
+  static ForecastSummary summarize(ForecastExport export, String forecastId, Optional<QuarterPeriod> requested,
       Optional<String> requestedCurrency, Instant retrievedAt) {
     return new ForecastSummarizer(export, forecastId, requested, requestedCurrency, retrievedAt).summary();
   }
 
   private ForecastSummary summary() {
+    truncationNote().ifPresent(notes::add);
     ForecastPeriod period = answeredPeriod();
-    if (!period.id().equals(requested.clariId())) {
+    String requestedId = requested.map(QuarterPeriod::clariId).orElse(period.id());
+    if (requested.isEmpty()) {
+      notes.add(currentQuarterNote(period));
+    } else if (!period.id().equals(requestedId)) {
+      QuarterPeriod asked = requested.get();
       String warning = "Clari answered for " + period.label() + " (" + period.id() + ") although "
-          + requested.clariId() + " was asked: Clari silently falls back to the current quarter when it does not"
-          + " know the requested one. The figures are withheld so they are not mistaken for " + requested.label()
-          + ". Check that " + requested.clariId() + " exists in the '" + forecastId + "' forecast tab, or ask for "
+          + asked.clariId() + " was asked: Clari silently falls back to the current quarter when it does not"
+          + " know the requested one. The figures are withheld so they are not mistaken for " + asked.label()
+          + ". Check that " + asked.clariId() + " exists in the '" + forecastId + "' forecast tab, or ask for "
           + period.id() + " explicitly.";
-      return new ForecastSummary(forecastId, requested.clariId(), period, Optional.empty(), requestedCurrency,
+      notes.add(sourceNote());
+      return new ForecastSummary(forecastId, requestedId, period, Optional.empty(), requestedCurrency,
           List.of(), Optional.of(warning), notes, retrievedAt);
     }
     List<ForecastEntry> entries = export.entries().stream()
@@ -74,14 +85,50 @@ final class ForecastSummarizer {
     if (rows.isEmpty()) {
       notes.add("Clari returned no forecast figures for '" + forecastId + "' in " + period.label() + ".");
     }
-    return new ForecastSummary(forecastId, requested.clariId(), period, week, currency(entries), rows,
-        Optional.empty(), notes, retrievedAt);
+    Optional<String> currency = currency(entries);
+    notes.add(sourceNote());
+    return new ForecastSummary(forecastId, requestedId, period, week, currency, rows, Optional.empty(), notes,
+        retrievedAt);
+  }
+
+  // ---------------------------------------------------------------- source
+
+  private Optional<String> truncationNote() {
+    if (!(export.source() instanceof ExportSource.JobResults job) || !job.truncated()) {
+      return Optional.empty();
+    }
+    String what = job.rowsTruncated() && job.cellsTruncated() ? "rows and cells"
+        : job.rowsTruncated() ? "rows" : "cells";
+    return Optional.of("Clari truncated this export (it left out " + what + "): people or figures may be missing"
+        + " from this summary. Ask for a smaller part of the hierarchy with scopeId.");
+  }
+
+  private String sourceNote() {
+    if (export.source() instanceof ExportSource.JobResults job) {
+      return "From Clari export job " + job.jobId() + (job.job().isPresent() ? "." : " (its truncation flags were"
+          + " not read).");
+    }
+    return "Latest week, from Clari's synchronous forecast read (no export job).";
+  }
+
+  private static String currentQuarterNote(ForecastPeriod period) {
+    if (period.id().equals(UNNAMED_CURRENT)) {
+      return "No timePeriod was given, so Clari answered for its current quarter, but its answer did not name the"
+          + " quarter. Pass timePeriod to be sure which quarter the figures cover.";
+    }
+    String dates = period.startDate().isPresent() && period.endDate().isPresent()
+        ? ", " + period.startDate().get() + " to " + period.endDate().get() : "";
+    return "No timePeriod was given, so Clari answered for its current quarter: " + period.label() + " ("
+        + period.id() + dates + ").";
   }
 
   // ---------------------------------------------------------------- period
 
   private ForecastPeriod answeredPeriod() {
-    String wanted = requested.clariId();
+    if (requested.isEmpty()) {
+      return currentPeriod();
+    }
+    String wanted = requested.get().clariId();
     List<ForecastTimePeriod> periods = export.timePeriods();
     Optional<ForecastTimePeriod> exact = periods.stream().filter(p -> p.timePeriodId().equals(wanted)).findFirst();
     if (exact.isPresent()) {
@@ -100,10 +147,20 @@ final class ForecastSummarizer {
       if (entryPeriods.isEmpty() && !export.entries().isEmpty()) {
         notes.add("Clari's answer did not say which quarter it covers; assuming " + wanted + ".");
       }
-      return new ForecastPeriod(wanted, requested.label(), Optional.empty(), Optional.empty());
+      return new ForecastPeriod(wanted, requested.get().label(), Optional.empty(), Optional.empty());
     }
     String other = entryPeriods.iterator().next();
     return new ForecastPeriod(other, labelOf(other), Optional.empty(), Optional.empty());
+  }
+
+  /** The quarter Clari chose: the first it listed, else the one its figures name. */
+  private ForecastPeriod currentPeriod() {
+    if (!export.timePeriods().isEmpty()) {
+      return period(export.timePeriods().get(0));
+    }
+    return export.entries().stream().map(ForecastEntry::timePeriodId).filter(id -> !id.isBlank()).sorted()
+        .findFirst().map(id -> new ForecastPeriod(id, labelOf(id), Optional.empty(), Optional.empty()))
+        .orElse(new ForecastPeriod(UNNAMED_CURRENT, "Clari's current quarter", Optional.empty(), Optional.empty()));
   }
 
   private static ForecastPeriod period(ForecastTimePeriod p) {

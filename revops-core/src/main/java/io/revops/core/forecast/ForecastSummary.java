@@ -14,14 +14,16 @@ import java.util.Optional;
  * figures are withheld rather than shown under the wrong quarter.
  *
  * @param forecastId the forecast tab, e.g. {@code net_arr}
- * @param requestedPeriod the quarter asked for, e.g. {@code 2026_Q2} (the calendar quarter of today when
- *     none was given; see {@link #notes()})
+ * @param requestedPeriod the quarter asked for, e.g. {@code 2026_Q2}; when none was given, the quarter
+ *     Clari answered for as its current one (a note says so)
  * @param period the quarter Clari answered for
  * @param week the week the figures come from (the latest in Clari's answer)
  * @param currency the currency of every value, when it is one currency
  * @param rows the figures, in hierarchy order (parents before their reports, siblings by name)
  * @param warning present when the figures were withheld, saying why and what to do
- * @param notes caveats about the figures (defaults used, mixed currencies, unknown users)
+ * @param notes caveats about the figures: first that Clari truncated the export, when it did; the quarter
+ *     Clari chose when none was asked; mixed currencies, unknown users; last, which read answered (Clari's
+ *     synchronous read of the latest week, or an export job by id)
  * @param retrievedAt when Clari answered (a cached summary keeps its original time)
  */
 public record ForecastSummary(String forecastId, String requestedPeriod, ForecastPeriod period,

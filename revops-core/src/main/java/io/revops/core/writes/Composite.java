@@ -1,6 +1,7 @@
 package io.revops.core.writes;
 
 import io.revops.salesforce.ApiError;
+import io.revops.salesforce.CompositeMismatchException;
 import io.revops.salesforce.CompositeRequest;
 import io.revops.salesforce.CompositeResponse;
 import io.revops.salesforce.CompositeSubrequest;
@@ -53,6 +54,10 @@ final class Composite {
           ? new Lost("The connection failed or timed out after the request was sent (" + cause
               + "), so Salesforce's answer was lost")
           : new NotSent(e.getMessage());
+    } catch (CompositeMismatchException e) {
+      String mismatch = malformed(request, e.unverifiedResults());
+      return new Lost("Salesforce's answer to the composite call " + (mismatch.isEmpty()
+          ? "did not match the request (" + e.getMessage() + ")" : mismatch));
     } catch (SalesforceApiException e) {
       if (e.httpStatus() >= 500) {
         return new Lost("Salesforce answered " + e.httpStatus() + (e.errorCode().isEmpty() ? "" : " " + e.errorCode())

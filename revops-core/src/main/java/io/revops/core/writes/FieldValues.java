@@ -5,6 +5,7 @@ import io.revops.salesforce.FieldDescribe;
 import io.revops.salesforce.PicklistValue;
 import io.revops.salesforce.SalesforceId;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,8 +23,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Checks a value given as text (as it arrives from a chat) against a field's describe, and converts it
- * to the JSON value Salesforce expects, before anything is sent. Also renders values as the text an
+ * Checks a value given as text (as it arrives from a chat) against a field's describe (type, length,
+ * precision and scale, digits, picklist values, lookup targets), and converts it to the JSON value
+ * Salesforce expects, before anything is sent. Also renders values as the text an
  * audit row shows.
  */
 final class FieldValues {
@@ -87,11 +89,11 @@ final class FieldValues {
     }
     String value = raw.strip();
     if (DECIMAL.contains(type)) {
-      BigDecimal number = decimal(where, type, value);
+      BigDecimal number = decimal(where, field, value);
       return new Converted(Optional.of(number), Optional.of(number.toPlainString()));
     }
     if (WHOLE.contains(type)) {
-      BigDecimal number = whole(where, type, value);
+      BigDecimal number = whole(where, field, value);
       return new Converted(Optional.of(number), Optional.of(number.toPlainString()));
     }
     return switch (type) {
@@ -154,19 +156,22 @@ final class FieldValues {
     return new Converted(Optional.of(sent), Optional.of(sent));
   }
 
-  private static BigDecimal decimal(String where, String type, String value) {
-    String digits = type.equals("percent") && value.endsWith("%") ? value.substring(0, value.length() - 1).strip()
+  private static BigDecimal decimal(String where, FieldDescribe field, String value) {
+    String type = field.type();
+    String plain = type.equals("percent") && value.endsWith("%") ? value.substring(0, value.length() - 1).strip()
         : value;
-    if (!NUMBER.matcher(digits).matches()) {
+    if (!NUMBER.matcher(plain).matches()) {
       throw new RevOpsArgumentException("newValue", "'" + shorten(value) + "' is not a number, which " + where
           + " (" + type + ") needs", type.equals("percent")
               ? "Pass the percentage as a plain number, such as 25 for 25%"
               : "Pass a plain number such as 125000 or 99.50, without currency symbols or thousands separators");
     }
-    return withinDigits(where, new BigDecimal(digits), value);
+    BigDecimal number = new BigDecimal(plain);
+    return field.precision() > 0 ? withinPrecision(where, field, number, value) : withinDigits(where, number, value);
   }
 
-  private static BigDecimal whole(String where, String type, String value) {
+  private static BigDecimal whole(String where, FieldDescribe field, String value) {
+    String type = field.type();
     if (!WHOLE_NUMBER.matcher(value).matches()) {
       throw new RevOpsArgumentException("newValue", "'" + shorten(value) + "' is not a whole number, which "
           + where + " (" + type + ") needs", "Pass digits only, such as 12");
@@ -177,9 +182,16 @@ final class FieldValues {
       throw new RevOpsArgumentException("newValue", value + " is outside the range of " + where + " (int)",
           "Pass a number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE);
     }
+    int digitCount = integerDigits(number);
+    if (field.digits() > 0 && digitCount > field.digits()) {
+      throw new RevOpsArgumentException("newValue", shorten(value) + " has " + digits(digitCount) + ", more than "
+          + where + " can hold (" + type + " with " + digits(field.digits()) + ")",
+          "Pass a whole number with at most " + field.digits() + " digits");
+    }
     return number;
   }
 
+  /** The fallback when the describe reports no precision: Salesforce numbers hold at most 18 digits. */
   private static BigDecimal withinDigits(String where, BigDecimal number, String value) {
     int integerDigits = number.precision() - number.scale();
     if (integerDigits > MAX_DIGITS) {
@@ -188,6 +200,44 @@ final class FieldValues {
           "Pass a number with at most " + MAX_DIGITS + " digits before the decimal point");
     }
     return number;
+  }
+
+  /**
+   * Refuses rather than rounds a number that does not fit the field's precision and scale (which
+   * Salesforce would round or refuse itself), so the value written is exactly the value asked for.
+   */
+  private static BigDecimal withinPrecision(String where, FieldDescribe field, BigDecimal number, String value) {
+    int scale = Math.min(field.scale(), field.precision());
+    int maxInteger = field.precision() - scale;
+    String size = field.type() + " with precision " + field.precision() + " and scale " + field.scale();
+    int integerDigits = integerDigits(number);
+    if (integerDigits > maxInteger) {
+      throw new RevOpsArgumentException("newValue", shorten(value) + " has " + digits(integerDigits)
+          + " before the decimal point, more than " + where + " can hold (" + size + ": at most " + maxInteger
+          + ")", maxInteger == 0 ? "Pass a number below 1" : "Pass a number with at most " + maxInteger
+              + " digits before the decimal point");
+    }
+    int fractionDigits = Math.max(0, number.stripTrailingZeros().scale());
+    if (fractionDigits > scale) {
+      BigDecimal nearest = number.setScale(scale, RoundingMode.HALF_UP);
+      String rounded = (integerDigits(nearest) > maxInteger ? number.setScale(scale, RoundingMode.DOWN) : nearest)
+          .toPlainString();
+      throw new RevOpsArgumentException("newValue", shorten(value) + " has " + digits(fractionDigits)
+          + " after the decimal point, more than " + where + " can hold (" + size + ": at most " + scale
+          + ")", (scale == 0 ? "Pass a whole number" : "Round it to " + scale + " decimal places")
+              + ", such as " + rounded);
+    }
+    return number;
+  }
+
+  private static String digits(int count) {
+    return count == 1 ? "1 digit" : count + " digits";
+  }
+
+  /** Digits before the decimal point, ignoring leading zeros (0 for 0.5). */
+  private static int integerDigits(BigDecimal number) {
+    BigDecimal whole = number.abs().setScale(0, RoundingMode.DOWN);
+    return whole.signum() == 0 ? 0 : whole.precision();
   }
 
   private static Converted bool(String where, String value) {

@@ -82,6 +82,12 @@ final class ClariFixtures {
     return json(200, "{\"job\":{\"jobId\":\"" + JOB_ID + "\",\"status\":\"" + status + "\",\"module\":\"FORECAST\"}}");
   }
 
+  /** A DONE job whose results Clari truncated server-side. */
+  static MockResponse truncated(boolean rows, boolean cells) {
+    return json(200, "{\"job\":{\"jobId\":\"" + JOB_ID + "\",\"status\":\"DONE\",\"module\":\"FORECAST\","
+        + "\"rowsTruncated\":" + rows + ",\"cellsTruncated\":" + cells + "}}");
+  }
+
   static MockResponse cancelled() {
     return json(200, "{\"status\":\"CANCELLED\",\"successful\":true}");
   }

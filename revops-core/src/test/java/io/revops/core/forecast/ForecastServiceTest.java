@@ -132,6 +132,42 @@ class ForecastServiceTest {
   }
 
   @Test
+  void theNotesSayWhichReadAnswered() {
+    server.enqueue(ClariFixtures.export());
+    ForecastSummary fast = service().getForecast(period("2026_Q2"));
+    assertThat(fast.notes()).containsExactly("Latest week, from Clari's synchronous forecast read (no export job).");
+
+    server.enqueue(ClariFixtures.submitted());
+    server.enqueue(ClariFixtures.status("DONE"));
+    server.enqueue(ClariFixtures.export());
+    ForecastSummary fromJob = service(false, TTL, Optional.of("net_arr")).getForecast(period("2026_Q2"));
+    assertThat(fromJob.notes()).containsExactly("From Clari export job " + JOB_ID + ".");
+    assertThat(fromJob.rows()).hasSize(7);
+  }
+
+  @Test
+  void aTruncatedExportIsFlaggedFirstAndItsFiguresKept() {
+    ForecastService jobsOnly = service(false, TTL, Optional.of("net_arr"));
+    server.enqueue(ClariFixtures.submitted());
+    server.enqueue(ClariFixtures.truncated(true, false));
+    server.enqueue(ClariFixtures.export());
+
+    ForecastSummary summary = jobsOnly.getForecast(ForecastQuery.defaults());
+
+    assertThat(summary.notes()).first().isEqualTo("Clari truncated this export (it left out rows): people or figures"
+        + " may be missing from this summary. Ask for a smaller part of the hierarchy with scopeId.");
+    assertThat(summary.notes()).last().isEqualTo("From Clari export job " + JOB_ID + ".");
+    assertThat(summary.warning()).isEmpty();
+    assertThat(summary.rows()).hasSize(7);
+
+    server.enqueue(ClariFixtures.submitted());
+    server.enqueue(ClariFixtures.truncated(true, true));
+    server.enqueue(ClariFixtures.export());
+    assertThat(jobsOnly.getForecast(period("2026_Q2")).notes()).first().asString()
+        .startsWith("Clari truncated this export (it left out rows and cells)");
+  }
+
+  @Test
   void servesIdenticalRequestsFromTheCacheUntilTheTtlRunsOut() throws Exception {
     ForecastService service = service();
     server.enqueue(ClariFixtures.export());
@@ -183,25 +219,69 @@ class ForecastServiceTest {
   }
 
   @Test
-  void defaultsToTheCalendarQuarterOfTodayAndSaysSo() throws Exception {
+  void withoutATimePeriodClariPicksItsCurrentQuarterAndTheSummaryNamesIt() throws Exception {
     server.enqueue(ClariFixtures.export());
 
     ForecastSummary summary = service().getForecast(ForecastQuery.defaults());
 
-    assertThat(take().getUrl().queryParameter("timePeriod")).isEqualTo("2026_Q2");
-    assertThat(summary.notes()).anySatisfy(n -> assertThat(n).contains("No timePeriod", "calendar quarter"));
-    assertThat(summary.notes()).noneSatisfy(n -> assertThat(n).contains("does not contain today"));
+    RecordedRequest request = take();
+    assertThat(request.getUrl().encodedPath()).isEqualTo("/v4/forecast/net_arr");
+    assertThat(request.getUrl().queryParameterNames()).doesNotContain("timePeriod");
+    assertThat(summary.period().id()).isEqualTo("2026_Q2");
+    assertThat(summary.requestedPeriod()).isEqualTo("2026_Q2");
+    assertThat(summary.periodAsRequested()).isTrue();
+    assertThat(summary.warning()).isEmpty();
+    assertThat(summary.rows()).hasSize(7);
+    assertThat(summary.notes()).contains("No timePeriod was given, so Clari answered for its current quarter: Q2 2026"
+        + " (2026_Q2, 2026-04-01 to 2026-06-30).");
+    assertThat(String.join(" ", summary.notes())).doesNotContain("calendar");
   }
 
   @Test
-  void flagsADefaultQuarterWhoseFiscalDatesDoNotContainToday() {
-    server.enqueue(ClariFixtures.json(200, ClariFixtures.EXPORT
-        .replace("\"startDate\":\"2026-04-01\"", "\"startDate\":\"2026-07-01\"")
-        .replace("\"endDate\":\"2026-06-30\",\"crmId\"", "\"endDate\":\"2026-09-30\",\"crmId\"")));
+  void aFiscalCurrentQuarterIsTakenAsClariNamesItWithNoCalendarGuess() {
+    server.enqueue(ClariFixtures.json(200, ClariFixtures.EXPORT.replace("2026_Q2", "2027_Q1")
+        .replace("\"label\":\"Q2 2026\"", "\"label\":\"FY27 Q1\"")
+        .replace("\"startDate\":\"2026-04-01\"", "\"startDate\":\"2026-02-01\"")
+        .replace("\"endDate\":\"2026-06-30\",\"crmId\"", "\"endDate\":\"2026-04-30\",\"crmId\"")));
 
     ForecastSummary summary = service().getForecast(ForecastQuery.defaults());
 
-    assertThat(summary.notes()).anySatisfy(n -> assertThat(n).contains("does not contain today", "fiscal"));
+    assertThat(summary.period()).isEqualTo(new ForecastPeriod("2027_Q1", "FY27 Q1", Optional.of("2026-02-01"),
+        Optional.of("2026-04-30")));
+    assertThat(summary.requestedPeriod()).isEqualTo("2027_Q1");
+    assertThat(summary.warning()).isEmpty();
+    assertThat(summary.rows()).hasSize(7);
+    assertThat(summary.notes()).contains("No timePeriod was given, so Clari answered for its current quarter: FY27 Q1"
+        + " (2027_Q1, 2026-02-01 to 2026-04-30).");
+  }
+
+  @Test
+  void aCurrentQuarterClariDidNotNameIsSaidToBeUnnamed() {
+    server.enqueue(ClariFixtures.json(200, """
+        {"entries":[],"users":[],"fields":[],"timePeriods":[],"timeFrames":[]}
+        """));
+
+    ForecastSummary summary = service().getForecast(ForecastQuery.defaults());
+
+    assertThat(summary.period().label()).isEqualTo("Clari's current quarter");
+    assertThat(summary.rows()).isEmpty();
+    assertThat(summary.notes()).anySatisfy(n -> assertThat(n).contains("did not name the quarter", "Pass timePeriod"));
+  }
+
+  @Test
+  void theCurrentQuarterIsCachedApartFromTheSameQuarterAskedByName() {
+    ForecastService service = service();
+    server.enqueue(ClariFixtures.export());
+    server.enqueue(ClariFixtures.export());
+
+    ForecastSummary current = service.getForecast(ForecastQuery.defaults());
+    ForecastSummary currentAgain = service.getForecast(ForecastQuery.builder().forecastId("net_arr").build());
+    ForecastSummary named = service.getForecast(period("2026_Q2"));
+
+    assertThat(currentAgain).isSameAs(current);
+    assertThat(named).isNotSameAs(current);
+    assertThat(named.notes()).noneSatisfy(n -> assertThat(n).contains("No timePeriod"));
+    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
   @Test
@@ -272,6 +352,18 @@ class ForecastServiceTest {
     });
     assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("POST /export/forecast/net_arr", "quota"));
     assertThat(plan.toString()).doesNotContain(TOKEN);
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void planWithoutATimePeriodLeavesItOutAndSaysClariPicksTheQuarter() {
+    DryRunPlan plan = service().planGetForecast(ForecastQuery.defaults());
+
+    assertThat(plan.requests()).singleElement().satisfies(r -> {
+      assertThat(r.url()).contains("/v4/forecast/net_arr?typesToExport=forecast&typesToExport=quota");
+      assertThat(r.url()).doesNotContain("timePeriod");
+    });
+    assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("No timePeriod", "current quarter", "fiscal"));
     assertThat(server.getRequestCount()).isZero();
   }
 

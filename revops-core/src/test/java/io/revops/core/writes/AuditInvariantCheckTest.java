@@ -35,7 +35,8 @@ class AuditInvariantCheckTest extends MockOrg {
 
   @Test
   void catchesAnAuditedUpdateOutsideAnAllOrNoneCall() {
-    enqueue(200, map("compositeResponse", java.util.List.of()));
+    enqueue(200, map("compositeResponse", java.util.List.of(sub("audit", 201, created(AUDIT_ID)),
+        sub("update", 204, null))));
     client.composite(CompositeRequest.builder().allOrNone(false)
         .add(CompositeSubrequest.create("audit", AUDIT, UpdateAttempt.auditRow("Opportunity", OPP, "StageName",
             "Proposal", "Negotiation", WHY, USERNAME)))
@@ -47,7 +48,8 @@ class AuditInvariantCheckTest extends MockOrg {
 
   @Test
   void catchesAnAuditRowForAnotherFieldOrRecord() {
-    enqueue(200, map("compositeResponse", java.util.List.of()));
+    enqueue(200, map("compositeResponse", java.util.List.of(sub("audit", 201, created(AUDIT_ID)),
+        sub("update", 204, null))));
     client.composite(CompositeRequest.builder().allOrNone(true)
         .add(CompositeSubrequest.create("audit", AUDIT, UpdateAttempt.auditRow("Opportunity", OPP, "NextStep",
             "", "x", WHY, USERNAME)))

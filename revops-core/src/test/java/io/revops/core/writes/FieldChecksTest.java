@@ -41,6 +41,26 @@ class FieldChecksTest extends MockOrg {
       "Amount | $5 | newValue: '$5' is not a number",
       "Amount | 1234567890123456789 | newValue: 1234567890123456789 has 19 digits before the decimal point, more"
           + " than Opportunity.Amount can hold",
+      "Amount | 12345678901234567 | newValue: 12345678901234567 has 17 digits before the decimal point, more than"
+          + " Opportunity.Amount can hold (currency with precision 18 and scale 2: at most 16). Pass a number with at"
+          + " most 16 digits before the decimal point",
+      "Amount | 99.555 | newValue: 99.555 has 3 digits after the decimal point, more than Opportunity.Amount can hold"
+          + " (currency with precision 18 and scale 2: at most 2). Round it to 2 decimal places, such as 99.56",
+      "Amount | -0.001 | newValue: -0.001 has 3 digits after the decimal point, more than Opportunity.Amount can"
+          + " hold (currency with precision 18 and scale 2: at most 2). Round it to 2 decimal places, such as 0.00",
+      "Probability | 25.5% | newValue: 25.5% has 1 digit after the decimal point, more than Opportunity.Probability"
+          + " can hold (percent with precision 3 and scale 0: at most 0). Pass a whole number, such as 26",
+      "Probability | 1000 | newValue: 1000 has 4 digits before the decimal point, more than Opportunity.Probability"
+          + " can hold (percent with precision 3 and scale 0: at most 3). Pass a number with at most 3 digits before"
+          + " the decimal point",
+      "Discount__c | 12.345% | newValue: 12.345% has 3 digits after the decimal point, more than"
+          + " Opportunity.Discount__c can hold (percent with precision 5 and scale 2: at most 2). Round it to 2"
+          + " decimal places, such as 12.35",
+      "Legacy_Score__c | 1234567890123456789.5 | newValue: 1234567890123456789.5 has 19 digits before the decimal"
+          + " point, more than Opportunity.Legacy_Score__c can hold. Pass a number with at most 18 digits before the"
+          + " decimal point",
+      "Seats__c | 1000000000 | newValue: 1000000000 has 10 digits, more than Opportunity.Seats__c can hold (int with"
+          + " 9 digits). Pass a whole number with at most 9 digits",
       "Probability | 25 percent | newValue: '25 percent' is not a number, which Opportunity.Probability (percent)"
           + " needs. Pass the percentage as a plain number, such as 25 for 25%",
       "Seats__c | 12.5 | newValue: '12.5' is not a whole number, which Opportunity.Seats__c (int) needs",

@@ -131,15 +131,17 @@ abstract class MockOrg {
         field("Id", "id", 18, false, false, false),
         picklist("StageName", false, pick("Prospecting", true), pick("Proposal", true),
             pick("Negotiation", true), pick("Legacy", false)),
-        field("Amount", "currency", 0, true, true, true),
-        field("Probability", "percent", 0, true, true, true),
+        number("Amount", "currency", 18, 2),
+        number("Probability", "percent", 3, 0),
+        number("Discount__c", "percent", 5, 2),
+        field("Legacy_Score__c", "double", 0, true, true, true),
         field("CloseDate", "date", 0, true, true, false),
         field("NextStep", "string", 255, true, true, true),
         field("Description", "textarea", 32000, true, true, true),
         field("IsPrivate", "boolean", 0, true, true, false),
         field("IsClosed", "boolean", 0, false, false, false),
         calculated("ExpectedRevenue", "currency"),
-        field("Seats__c", "int", 0, true, true, true),
+        whole("Seats__c", 9),
         field("Review_At__c", "datetime", 0, true, true, true),
         field("Champion_Email__c", "email", 80, true, true, true),
         field("Site__c", "location", 0, true, true, true),
@@ -158,6 +160,23 @@ abstract class MockOrg {
     return map("name", name, "label", label, "type", type, "length", length, "updateable", updateable,
         "createable", createable, "nillable", nillable, "calculated", false, "referenceTo", List.of(),
         "picklistValues", List.of());
+  }
+
+  /** A double, currency or percent field as Salesforce describes it: precision counts both sides of the point. */
+  static Map<String, Object> number(String name, String type, int precision, int scale) {
+    Map<String, Object> f = field(name, type, 0, true, true, true);
+    f.put("precision", precision);
+    f.put("scale", scale);
+    f.put("digits", 0);
+    return f;
+  }
+
+  static Map<String, Object> whole(String name, int digits) {
+    Map<String, Object> f = field(name, "int", 0, true, true, true);
+    f.put("precision", 0);
+    f.put("scale", 0);
+    f.put("digits", digits);
+    return f;
   }
 
   static Map<String, Object> calculated(String name, String type) {

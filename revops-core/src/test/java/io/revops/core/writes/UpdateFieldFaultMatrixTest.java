@@ -272,6 +272,42 @@ class UpdateFieldFaultMatrixTest extends MockOrg {
   }
 
   @Test
+  void anEmptyAnswerIsNotTakenAsSuccess() {
+    enqueueReadsBeforeWrite(auditDescribe(true, true), "StageName", "Proposal");
+    enqueue(200, map("compositeResponse", List.of()));
+    enqueue(200, opportunity("StageName", "Proposal"));
+    enqueue(200, queryResult(List.of()));
+
+    OutcomeUnknown unknown = (OutcomeUnknown) changeStage();
+
+    assertThat(unknown.finding()).isEqualTo(Finding.NOT_APPLIED);
+    assertThat(unknown.message()).startsWith("Salesforce's answer to the composite call did not report every step"
+        + " (missing: old, audit, update). A re-check at 2026-05-04T10:00:00Z found no audit row for this change,"
+        + " and StageName still holds 'Proposal'");
+    assertReCheckRequests();
+  }
+
+  @Test
+  void anAnswerWithAnUnrequestedStepIsNotTakenAtItsWord() {
+    enqueueReadsBeforeWrite(auditDescribe(true, true), "StageName", "Proposal");
+    enqueue(200, map("compositeResponse", List.of(
+        sub("old", 200, queryResult(List.of(opportunity("StageName", "Proposal")))),
+        sub("audit", 201, created(AUDIT_ID)),
+        sub("update", 204, null),
+        sub("update2", 204, null))));
+    enqueue(200, opportunity("StageName", "Negotiation"));
+    enqueue(200, queryResult(List.of(auditRowFound("Negotiation", WHY, USERNAME + " on behalf of Ana Lopez"))));
+
+    FieldUpdateResult result = changeStage();
+
+    assertThat(result).isInstanceOf(Applied.class);
+    assertThat(((Applied) result).message()).startsWith("Salesforce's answer to the composite call did not match the"
+        + " request (POST /services/data/v60.0/composite returned 200 with results that do not match the request: 4"
+        + " results for 3 subrequests; unrequested or repeated results for 'update2'.");
+    assertReCheckRequests();
+  }
+
+  @Test
   void aSuccessWithoutTheAuditRowIdIsConfirmedByReCheckRatherThanTrusted() {
     enqueueReadsBeforeWrite(auditDescribe(true, true), "StageName", "Proposal");
     enqueue(200, map("compositeResponse", List.of(

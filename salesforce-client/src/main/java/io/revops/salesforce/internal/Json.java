@@ -22,7 +22,11 @@ import okio.Buffer;
  * {@code ArrayList} and {@code null}.
  */
 public final class Json {
-  /** Salesforce's dateTime wire format: {@code 2026-05-01T12:00:00.000+0000}. */
+  /**
+   * How date-times are written: milliseconds and an offset without a colon. The pattern {@code XX} writes
+   * {@code Z} for UTC ({@code 2026-05-01T12:00:00.000Z}) and {@code +hhmm} otherwise
+   * ({@code 2026-05-01T14:00:00.000+0200}). Salesforce returns {@code +0000} for UTC and accepts both.
+   */
   private static final DateTimeFormatter SALESFORCE_DATE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXX");
 
