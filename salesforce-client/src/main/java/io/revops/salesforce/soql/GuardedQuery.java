@@ -1,5 +1,6 @@
 package io.revops.salesforce.soql;
 
+import io.revops.salesforce.soql.ast.SelectQuery;
 import java.util.Objects;
 
 /**
@@ -9,14 +10,21 @@ import java.util.Objects;
  */
 public final class GuardedQuery {
   private final String soql;
+  private final SelectQuery tree;
 
-  GuardedQuery(String soql) {
+  GuardedQuery(String soql, SelectQuery tree) {
     this.soql = Objects.requireNonNull(soql, "soql");
+    this.tree = Objects.requireNonNull(tree, "tree");
   }
 
   /** The rewritten query to send. */
   public String soql() {
     return soql;
+  }
+
+  /** The syntax tree of {@link #soql()} (the rewritten text, so its spans index into that text). */
+  public SelectQuery tree() {
+    return tree;
   }
 
   @Override
