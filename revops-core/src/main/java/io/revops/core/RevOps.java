@@ -1,0 +1,171 @@
+package io.revops.core;
+
+import io.revops.clari.ClariClient;
+import io.revops.core.config.ClariSettings;
+import io.revops.core.config.ConfigVariable;
+import io.revops.core.config.ConfigurationException;
+import io.revops.core.config.RevOpsConfig;
+import io.revops.core.config.SalesforceSettings;
+import io.revops.salesforce.SalesforceClient;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
+
+/**
+ * Every RevOps service, wired from one {@link RevOpsConfig}: the entry point an application (the MCP
+ * server, an example, a script) builds once and asks for services. Nothing is built until first asked
+ * for: creating a {@code RevOps} opens no connection and builds no HTTP client, so a server can list
+ * its tools at start-up without paying for either. Each service is built once and shared; thread-safe.
+ *
+ * <p>Asking for a service whose backend is not configured throws a {@link ConfigurationException}
+ * naming the variable to set.
+ */
+public final class RevOps {
+  private final RevOpsConfig config;
+  private final Clock clock;
+  private final Lazy<OkHttpClient> http;
+  private final Lazy<ClariClient> clari;
+  private final Lazy<SalesforceClient> salesforce;
+
+  private RevOps(Builder builder) {
+    this.config = builder.config;
+    this.clock = builder.clock;
+    Supplier<OkHttpClient> httpClient = builder.httpClient;
+    this.http = new Lazy<>(httpClient);
+    this.clari = new Lazy<>(() -> buildClari(clariSettings()));
+    this.salesforce = new Lazy<>(() -> buildSalesforce(salesforceSettings()));
+  }
+
+  /** Services for {@code config}, with the system clock and a default HTTP client. */
+  public static RevOps create(RevOpsConfig config) {
+    return builder(config).build();
+  }
+
+  /** Starts a {@code RevOps} for {@code config}. */
+  public static Builder builder(RevOpsConfig config) {
+    return new Builder(config);
+  }
+
+  /** The configuration the services were wired from. */
+  public RevOpsConfig config() {
+    return config;
+  }
+
+  /** Whether the Clari services are available ({@code CLARI_API_TOKEN} is set). */
+  public boolean hasClari() {
+    return config.clari().isPresent();
+  }
+
+  /** Whether the Salesforce services are available (instance URL and a credential are set). */
+  public boolean hasSalesforce() {
+    return config.salesforce().isPresent();
+  }
+
+  /** The Clari client, built on first use. */
+  public ClariClient clariClient() {
+    return clari.get();
+  }
+
+  /** The Salesforce client, built on first use. */
+  public SalesforceClient salesforceClient() {
+    return salesforce.get();
+  }
+
+  /** The clock services use for "today" and for caches. */
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public String toString() {
+    return "RevOps[" + config + "]";
+  }
+
+  private ClariSettings clariSettings() {
+    return config.clari().orElseThrow(() -> new ConfigurationException(ConfigVariable.CLARI_API_TOKEN.name(),
+        "is not set, so Clari cannot be reached: set it to a Clari API token (Clari: Settings > API Token)"));
+  }
+
+  private SalesforceSettings salesforceSettings() {
+    return config.salesforce().orElseThrow(() -> new ConfigurationException(
+        ConfigVariable.SFDC_INSTANCE_URL.name(), "is not set, so Salesforce cannot be reached: set it and a"
+            + " Salesforce credential (see --help)"));
+  }
+
+  private ClariClient buildClari(ClariSettings settings) {
+    return ClariClient.builder()
+        .baseUrl(settings.baseUrl().toString())
+        .apiToken(settings.apiToken().reveal())
+        .httpClient(http.get())
+        .clock(clock)
+        .fastPath(settings.syncForecast())
+        .build();
+  }
+
+  private SalesforceClient buildSalesforce(SalesforceSettings settings) {
+    return SalesforceClient.builder()
+        .instanceUrl(settings.instanceUrl().toString())
+        .apiVersion(settings.apiVersion())
+        .accessToken(settings.accessToken().reveal())
+        .httpClient(http.get())
+        .build();
+  }
+
+  /** Configures a {@link RevOps}. */
+  public static final class Builder {
+    private final RevOpsConfig config;
+    private Clock clock = Clock.systemUTC();
+    private Supplier<OkHttpClient> httpClient = OkHttpClient::new;
+
+    private Builder(RevOpsConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** The clock for "today", caches and polling (virtual time in tests); UTC system clock by default. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Where the shared OkHttp client comes from (asked once, on the first service call): a caller can
+     * add interceptors or share a connection pool. The SDKs derive their own clients from it with their
+     * timeouts and credentials.
+     */
+    public Builder httpClient(Supplier<OkHttpClient> httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /** Builds the (still empty) service graph. */
+    public RevOps build() {
+      return new RevOps(this);
+    }
+  }
+
+  /** A value computed once, on first use, by the supplier; thread-safe. */
+  private static final class Lazy<T> {
+    private Supplier<T> supplier;
+    private volatile T value;
+
+    Lazy(Supplier<T> supplier) {
+      this.supplier = Objects.requireNonNull(supplier, "supplier");
+    }
+
+    T get() {
+      T current = value;
+      if (current == null) {
+        synchronized (this) {
+          current = value;
+          if (current == null) {
+            current = Objects.requireNonNull(supplier.get(), "supplier returned null");
+            value = current;
+            supplier = null;
+          }
+        }
+      }
+      return current;
+    }
+  }
+}
