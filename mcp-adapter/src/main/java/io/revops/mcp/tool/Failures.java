@@ -160,6 +160,6 @@ public final class Failures {
       return "(no details)";
     }
     char last = t.charAt(t.length() - 1);
-    return last == '.' || last == '!' || last == '?' || last == ')' ? t : t + ".";
+    return last == '.' || last == '!' || last == '?' ? t : t + ".";
   }
 }

@@ -72,7 +72,7 @@ public final class ToolRunner {
       } catch (Exception | StackOverflowError | LinkageError | AssertionError e) {
         Failure failure = Failures.describe(tool.name(), e, soqlOf(arguments));
         if (failure.kind().equals("internal")) {
-          LOG.log(Level.SEVERE, "Tool " + tool.name() + " failed unexpectedly", e);
+          logBug(tool, e);
         }
         result = error(failure.message());
         outcome = Outcome.ERROR;
@@ -83,6 +83,13 @@ public final class ToolRunner {
     callLog.record(tool.name(), CanonicalJson.sha256(arguments), Duration.ofNanos(System.nanoTime() - start),
         statuses, outcome, errorKind);
     return result;
+  }
+
+  /** A bug's stack trace goes to stderr for the bug report, with credentials removed like everything else. */
+  private void logBug(ToolDefinition tool, Throwable e) {
+    java.io.StringWriter trace = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(trace));
+    LOG.log(Level.SEVERE, "Tool {0} failed unexpectedly: {1}", new Object[] {tool.name(), redactor.redact(trace.toString())});
   }
 
   private void checkSchema(ToolDefinition tool, Map<String, Object> arguments) {
