@@ -1,11 +1,14 @@
 package io.revops.core;
 
 import io.revops.clari.ClariClient;
+import io.revops.clari.ExportOptions;
 import io.revops.core.config.ClariSettings;
 import io.revops.core.config.ConfigVariable;
 import io.revops.core.config.ConfigurationException;
 import io.revops.core.config.RevOpsConfig;
 import io.revops.core.config.SalesforceSettings;
+import io.revops.core.forecast.ForecastService;
+import io.revops.core.risk.DealRiskService;
 import io.revops.salesforce.SalesforceClient;
 import java.time.Clock;
 import java.util.Objects;
@@ -27,6 +30,8 @@ public final class RevOps {
   private final Lazy<OkHttpClient> http;
   private final Lazy<ClariClient> clari;
   private final Lazy<SalesforceClient> salesforce;
+  private final Lazy<ForecastService> forecasts;
+  private final Lazy<DealRiskService> dealRisk;
 
   private RevOps(Builder builder) {
     this.config = builder.config;
@@ -35,6 +40,15 @@ public final class RevOps {
     this.http = new Lazy<>(httpClient);
     this.clari = new Lazy<>(() -> buildClari(clariSettings()));
     this.salesforce = new Lazy<>(() -> buildSalesforce(salesforceSettings()));
+    this.forecasts = new Lazy<>(() -> {
+      ClariSettings settings = clariSettings();
+      return new ForecastService(clariClient(), settings.defaultForecastId(), ExportOptions.builder()
+          .maxAttempts(settings.pollMaxAttempts())
+          .pollInterval(settings.pollInterval())
+          .waitForExportSlot(true)
+          .build(), config.forecastCacheTtl(), clock);
+    });
+    this.dealRisk = new Lazy<>(() -> new DealRiskService(clariClient()));
   }
 
   /** Services for {@code config}, with the system clock and a default HTTP client. */
@@ -70,6 +84,16 @@ public final class RevOps {
   /** The Salesforce client, built on first use. */
   public SalesforceClient salesforceClient() {
     return salesforce.get();
+  }
+
+  /** Clari forecasts and export capacity ({@code get_forecast}, {@code get_admin_limits}). */
+  public ForecastService forecasts() {
+    return forecasts.get();
+  }
+
+  /** Clari's risk view of deals ({@code get_deal_risk}). */
+  public DealRiskService dealRisk() {
+    return dealRisk.get();
   }
 
   /** The clock services use for "today" and for caches. */

@@ -13,6 +13,7 @@ import io.revops.clari.ClariServerException;
 import io.revops.clari.ClariTransportException;
 import io.revops.core.RevOpsArgumentException;
 import io.revops.core.config.ConfigurationException;
+import io.revops.core.forecast.ForecastWaitCancelledException;
 import io.revops.salesforce.SalesforceApiException;
 import io.revops.salesforce.soql.SoqlRejectedException;
 import java.io.InterruptedIOException;
@@ -50,6 +51,9 @@ public final class Failures {
     if (e instanceof ConfigurationException config) {
       return new Failure("configuration", "The server configuration is incomplete or invalid: "
           + sentence(config.getMessage()) + RESTART);
+    }
+    if (e instanceof ForecastWaitCancelledException cancelled) {
+      return new Failure("cancelled", sentence(cancelled.getMessage()));
     }
     if (e instanceof SalesforceApiException salesforce) {
       return salesforce(salesforce);

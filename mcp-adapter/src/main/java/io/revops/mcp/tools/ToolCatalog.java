@@ -17,6 +17,11 @@ public final class ToolCatalog {
   /** The tools for {@code revops}'s configuration, in a stable order. */
   public static List<ToolDefinition> tools(RevOps revops) {
     List<ToolDefinition> tools = new ArrayList<>();
+    if (revops.hasClari()) {
+      tools.add(GetForecastTool.definition(revops));
+      tools.add(GetDealRiskTool.definition(revops));
+      tools.add(GetAdminLimitsTool.definition(revops));
+    }
     return List.copyOf(tools);
   }
 }
