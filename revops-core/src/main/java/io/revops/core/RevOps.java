@@ -7,11 +7,18 @@ import io.revops.core.config.ConfigVariable;
 import io.revops.core.config.ConfigurationException;
 import io.revops.core.config.RevOpsConfig;
 import io.revops.core.config.SalesforceSettings;
+import io.revops.core.changes.PipelineChangesService;
 import io.revops.core.forecast.ForecastService;
+import io.revops.core.pipeline.PipelineService;
+import io.revops.core.query.QueryService;
+import io.revops.core.records.RecordService;
+import io.revops.core.salesforce.DescribeCache;
 import io.revops.core.risk.DealRiskService;
 import io.revops.salesforce.SalesforceClient;
+import io.revops.salesforce.soql.SoqlGuard;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
@@ -32,6 +39,11 @@ public final class RevOps {
   private final Lazy<SalesforceClient> salesforce;
   private final Lazy<ForecastService> forecasts;
   private final Lazy<DealRiskService> dealRisk;
+  private final Lazy<DescribeCache> describes;
+  private final Lazy<RecordService> records;
+  private final Lazy<QueryService> queries;
+  private final Lazy<PipelineService> pipeline;
+  private final Lazy<PipelineChangesService> pipelineChanges;
 
   private RevOps(Builder builder) {
     this.config = builder.config;
@@ -49,6 +61,14 @@ public final class RevOps {
           .build(), config.forecastCacheTtl(), clock);
     });
     this.dealRisk = new Lazy<>(() -> new DealRiskService(clariClient()));
+    this.describes = new Lazy<>(() -> new DescribeCache(salesforceClient()));
+    this.records = new Lazy<>(() -> new RecordService(salesforceClient(), SoqlGuard.defaults()));
+    this.queries = new Lazy<>(() -> new QueryService(salesforceClient(), SoqlGuard.defaults()));
+    this.pipeline = new Lazy<>(() -> new PipelineService(salesforceClient(), describes.get(), SoqlGuard.defaults(),
+        clock, salesforceSettings().commitStageName(), hasClari() ? Optional.of(clariClient()) : Optional.empty()));
+    this.pipelineChanges = new Lazy<>(() -> new PipelineChangesService(
+        hasSalesforce() ? Optional.of(salesforceClient()) : Optional.empty(),
+        hasClari() ? Optional.of(clariClient()) : Optional.empty(), clock));
   }
 
   /** Services for {@code config}, with the system clock and a default HTTP client. */
@@ -94,6 +114,36 @@ public final class RevOps {
   /** Clari's risk view of deals ({@code get_deal_risk}). */
   public DealRiskService dealRisk() {
     return dealRisk.get();
+  }
+
+  /** Accounts, opportunities, contacts and leads by id ({@code get_account}...). */
+  public RecordService records() {
+    return records.get();
+  }
+
+  /** Caller SOQL through the guard, page by page ({@code query}). */
+  public QueryService queries() {
+    return queries.get();
+  }
+
+  /** Pipeline by stage, stale opportunities, at-risk commits. */
+  public PipelineService pipeline() {
+    return pipeline.get();
+  }
+
+  /**
+   * Stage, amount and close-date changes: from Salesforce history when Salesforce is configured, else
+   * Clari's audit log of user actions.
+   *
+   * @throws ConfigurationException when neither backend is configured
+   */
+  public PipelineChangesService pipelineChanges() {
+    if (!hasSalesforce() && !hasClari()) {
+      throw new ConfigurationException(ConfigVariable.SFDC_INSTANCE_URL.name(),
+          "neither Salesforce nor Clari is configured: set SFDC_INSTANCE_URL and a Salesforce credential, or"
+              + " CLARI_API_TOKEN");
+    }
+    return pipelineChanges.get();
   }
 
   /** The clock services use for "today" and for caches. */

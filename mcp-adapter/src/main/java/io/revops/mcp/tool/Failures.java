@@ -41,9 +41,22 @@ public final class Failures {
    * @param soql the query text when the tool ran one, to point at the position the guard names
    */
   public static Failure describe(String tool, Throwable error, Optional<String> soql) {
+    return describe(tool, error, soql, Structured::snakeCase);
+  }
+
+  /**
+   * Describes {@code error}, naming arguments as the tool spells them.
+   *
+   * @param argumentName the tool's name for a core argument name (such as {@code opportunityId} to {@code opp_id})
+   */
+  public static Failure describe(String tool, Throwable error, Optional<String> soql,
+      java.util.function.UnaryOperator<String> argumentName) {
     Throwable e = unwrap(error);
+    if (e instanceof ToolFailureException failure) {
+      return new Failure(failure.kind(), failure.getMessage());
+    }
     if (e instanceof RevOpsArgumentException argument) {
-      return invalidArgument(argument);
+      return invalidArgument(argument, argumentName);
     }
     if (e instanceof SoqlRejectedException rejected) {
       return soqlRejected(rejected, soql);
@@ -74,8 +87,8 @@ public final class Failures {
         + " report it if it persists.");
   }
 
-  private static Failure invalidArgument(RevOpsArgumentException e) {
-    String name = Structured.snakeCase(e.argument());
+  private static Failure invalidArgument(RevOpsArgumentException e, java.util.function.UnaryOperator<String> names) {
+    String name = names.apply(e.argument());
     String explanation = e.fix().isEmpty() ? sentence(e.problem()) : sentence(e.problem()) + " " + sentence(e.fix());
     return new Failure("invalid_argument",
         "Invalid argument " + name + ": " + explanation + " " + NOTHING_SENT + " Correct it and call again.");

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * Keeps a tool result under the size a client passes to the model (about 20,000 tokens in all). When
  * the structured content is too large it cuts the largest lists from the end, and adds a
- * {@code truncated} object saying how many items were left out and how to get them; an over-long
+ * {@code cut_for_size} object saying how many items were left out and how to get them; an over-long
  * text is cut at a line boundary with the same advice. Results within budget pass unchanged.
  */
 public final class ResultLimiter {
@@ -60,7 +60,7 @@ public final class ResultLimiter {
     collectLists(copy, "", lists);
     lists.sort((a, b) -> Integer.compare(size(b.list), size(a.list)));
     Map<String, Object> marker = new LinkedHashMap<>();
-    copy.put("truncated", marker);
+    copy.put(ToolDefinition.TRUNCATED, marker);
     for (ListRef ref : lists) {
       if (fits(copy, omitted, marker, howToGetMore)) {
         break;

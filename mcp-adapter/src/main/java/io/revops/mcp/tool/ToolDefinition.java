@@ -12,14 +12,14 @@ import java.util.regex.Pattern;
  * One MCP tool: its name, title, description (what it answers, when to use it, its limits; under
  * 1 KB), input and output schemas, what it does to the systems it reaches ({@link Access}, which sets
  * the annotations) and its {@link ToolHandler}. The optional {@code dry_run} argument, the
- * {@code dry_run_plan} and {@code truncated} result fields are added to every tool here, once.
+ * {@code dry_run_plan} and {@code cut_for_size} result fields are added to every tool here, once.
  *
  * @param name snake_case, at most {@value #MAX_NAME_LENGTH} characters so {@code mcp__revops__<name>}
  *     stays within 64
  * @param howToGetMore what a caller can do when a result was cut for size
  */
 public record ToolDefinition(String name, String title, String description, Schema input, Schema output,
-    Access access, ToolHandler handler, String howToGetMore) {
+    Access access, ToolHandler handler, String howToGetMore, Map<String, String> coreArgumentNames) {
 
   /** {@code mcp__revops__} is 13 characters; some hosts reject tool names over 64. */
   public static final int MAX_NAME_LENGTH = 51;
@@ -30,7 +30,7 @@ public record ToolDefinition(String name, String title, String description, Sche
   /** The result field a dry run returns. */
   public static final String DRY_RUN_PLAN = "dry_run_plan";
   /** The result field a cut result carries. */
-  public static final String TRUNCATED = "truncated";
+  public static final String TRUNCATED = "cut_for_size";
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -56,6 +56,15 @@ public record ToolDefinition(String name, String title, String description, Sche
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(howToGetMore, "howToGetMore");
+    coreArgumentNames = Map.copyOf(coreArgumentNames);
+  }
+
+  /**
+   * How this tool spells an argument that core names {@code coreName} in its errors: the declared
+   * mapping, else {@code snake_case} ({@code timePeriod} is {@code time_period}).
+   */
+  public String argumentName(String coreName) {
+    return coreArgumentNames.getOrDefault(coreName, Structured.snakeCase(coreName));
   }
 
   /** Starts a definition. */
@@ -120,6 +129,7 @@ public record ToolDefinition(String name, String title, String description, Sche
     private Access access;
     private ToolHandler handler;
     private String howToGetMore = "Ask for less: a narrower filter or a shorter period.";
+    private final Map<String, String> coreArgumentNames = new LinkedHashMap<>();
 
     private Builder(String name) {
       this.name = name;
@@ -167,10 +177,16 @@ public record ToolDefinition(String name, String title, String description, Sche
       return this;
     }
 
+    /** Core names the argument {@code toolName} as {@code coreName} in its errors (such as opportunityId). */
+    public Builder coreArgument(String coreName, String toolName) {
+      coreArgumentNames.put(coreName, toolName);
+      return this;
+    }
+
     /** Builds and checks the definition. */
     public ToolDefinition build() {
       return new ToolDefinition(name, title, String.join(" ", description), input, output, access, handler,
-          howToGetMore);
+          howToGetMore, coreArgumentNames);
     }
   }
 }

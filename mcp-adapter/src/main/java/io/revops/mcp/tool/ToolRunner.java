@@ -70,7 +70,7 @@ public final class ToolRunner {
         result = success(limiter.limit(output, tool.howToGetMore()));
         outcome = dryRun ? Outcome.DRY_RUN : Outcome.OK;
       } catch (Exception | StackOverflowError | LinkageError | AssertionError e) {
-        Failure failure = Failures.describe(tool.name(), e, soqlOf(arguments));
+        Failure failure = Failures.describe(tool.name(), e, soqlOf(arguments), tool::argumentName);
         if (failure.kind().equals("internal")) {
           logBug(tool, e);
         }

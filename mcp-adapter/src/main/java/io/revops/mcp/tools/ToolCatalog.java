@@ -22,6 +22,16 @@ public final class ToolCatalog {
       tools.add(GetDealRiskTool.definition(revops));
       tools.add(GetAdminLimitsTool.definition(revops));
     }
+    if (revops.hasClari() || revops.hasSalesforce()) {
+      tools.add(GetPipelineChangesTool.definition(revops));
+    }
+    if (revops.hasSalesforce()) {
+      tools.addAll(RecordTools.definitions(revops));
+      tools.add(QueryTool.definition(revops));
+      tools.add(PipelineByStageTool.definition(revops));
+      tools.add(StaleOppsTool.definition(revops));
+      tools.add(AtRiskCommitsTool.definition(revops));
+    }
     return List.copyOf(tools);
   }
 }

@@ -30,7 +30,7 @@ class ResultLimiterTest {
     List<?> rows = (List<?>) structured.get("rows");
     assertThat(rows).isNotEmpty().isEqualTo(big.subList(0, rows.size()));
     @SuppressWarnings("unchecked")
-    Map<String, Object> truncated = (Map<String, Object>) structured.get("truncated");
+    Map<String, Object> truncated = (Map<String, Object>) structured.get("cut_for_size");
     assertThat(truncated)
         .containsEntry("omitted_items", 500 - rows.size())
         .containsEntry("lists", List.of("rows"))

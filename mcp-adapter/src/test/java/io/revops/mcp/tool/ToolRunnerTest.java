@@ -263,7 +263,7 @@ class ToolRunnerTest {
         Map.of("record_id", "abc"), CallContext.none());
 
     Map<?, ?> structured = (Map<?, ?>) result.structuredContent();
-    Map<?, ?> truncated = (Map<?, ?>) structured.get("truncated");
+    Map<?, ?> truncated = (Map<?, ?>) structured.get("cut_for_size");
     int kept = ((List<?>) structured.get("records")).size();
     assertThat(kept).isBetween(100, 4_999);
     assertThat(truncated.get("omitted_items")).isEqualTo(5_000 - kept);
