@@ -13,6 +13,8 @@ import io.revops.core.pipeline.PipelineService;
 import io.revops.core.query.QueryService;
 import io.revops.core.records.RecordService;
 import io.revops.core.salesforce.DescribeCache;
+import io.revops.core.writes.AuditedWriter;
+import io.revops.core.writes.WritableFields;
 import io.revops.core.risk.DealRiskService;
 import io.revops.salesforce.SalesforceClient;
 import io.revops.salesforce.soql.SoqlGuard;
@@ -44,6 +46,7 @@ public final class RevOps {
   private final Lazy<QueryService> queries;
   private final Lazy<PipelineService> pipeline;
   private final Lazy<PipelineChangesService> pipelineChanges;
+  private final Lazy<AuditedWriter> writer;
 
   private RevOps(Builder builder) {
     this.config = builder.config;
@@ -69,6 +72,13 @@ public final class RevOps {
     this.pipelineChanges = new Lazy<>(() -> new PipelineChangesService(
         hasSalesforce() ? Optional.of(salesforceClient()) : Optional.empty(),
         hasClari() ? Optional.of(clariClient()) : Optional.empty(), clock));
+    this.writer = new Lazy<>(() -> new AuditedWriter(salesforceClient(), describes.get(),
+        salesforceSettings().auditObject(), writableFields(config), clock));
+  }
+
+  private static WritableFields writableFields(RevOpsConfig config) {
+    return config.writableFields().isEmpty() ? WritableFields.anyUpdateable()
+        : WritableFields.only(config.writableFields().stream().map(Object::toString).toList());
   }
 
   /** Services for {@code config}, with the system clock and a default HTTP client. */
@@ -144,6 +154,19 @@ public final class RevOps {
               + " CLARI_API_TOKEN");
     }
     return pipelineChanges.get();
+  }
+
+  /**
+   * The audit-first writer ({@code add_note}, {@code update_field}).
+   *
+   * @throws ConfigurationException when {@code REVOPS_READ_ONLY=true}
+   */
+  public AuditedWriter writer() {
+    if (config.readOnly()) {
+      throw new ConfigurationException(ConfigVariable.REVOPS_READ_ONLY.name(),
+          "is true, so writes are switched off: set it to false to allow add_note and update_field");
+    }
+    return writer.get();
   }
 
   /** The clock services use for "today" and for caches. */

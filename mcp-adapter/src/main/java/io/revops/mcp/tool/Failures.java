@@ -14,6 +14,7 @@ import io.revops.clari.ClariTransportException;
 import io.revops.core.RevOpsArgumentException;
 import io.revops.core.config.ConfigurationException;
 import io.revops.core.forecast.ForecastWaitCancelledException;
+import io.revops.core.writes.AuditSetupException;
 import io.revops.salesforce.SalesforceApiException;
 import io.revops.salesforce.soql.SoqlRejectedException;
 import java.io.InterruptedIOException;
@@ -64,6 +65,10 @@ public final class Failures {
     if (e instanceof ConfigurationException config) {
       return new Failure("configuration", "The server configuration is incomplete or invalid: "
           + sentence(config.getMessage()) + RESTART);
+    }
+    if (e instanceof AuditSetupException audit) {
+      return new Failure("audit_setup", sentence(audit.getMessage()) + " Nothing was written. A Salesforce admin"
+          + " must complete " + audit.auditObject() + " first (java -jar revops-mcp.jar doctor lists what is missing).");
     }
     if (e instanceof ForecastWaitCancelledException cancelled) {
       return new Failure("cancelled", sentence(cancelled.getMessage()));

@@ -31,6 +31,10 @@ public final class ToolCatalog {
       tools.add(PipelineByStageTool.definition(revops));
       tools.add(StaleOppsTool.definition(revops));
       tools.add(AtRiskCommitsTool.definition(revops));
+      if (!revops.config().readOnly()) {
+        tools.add(AddNoteTool.definition(revops));
+        tools.add(UpdateFieldTool.definition(revops));
+      }
     }
     return List.copyOf(tools);
   }

@@ -45,8 +45,15 @@ class ToolCatalogTest {
     assertThat(names(tools(CLARI))).containsExactly("get_forecast", "get_deal_risk", "get_admin_limits",
         "get_pipeline_changes");
     assertThat(names(tools(SALESFORCE))).containsExactly("get_pipeline_changes", "get_account", "get_opportunity",
-        "get_contact", "get_lead", "query", "pipeline_by_stage", "stale_opps", "at_risk_commits");
-    assertThat(names(tools(both(Map.of())))).hasSize(12).doesNotHaveDuplicates();
+        "get_contact", "get_lead", "query", "pipeline_by_stage", "stale_opps", "at_risk_commits", "add_note",
+        "update_field");
+    assertThat(names(tools(both(Map.of())))).hasSize(14).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void readOnlyModeRemovesTheWriteTools() {
+    assertThat(names(tools(both(Map.of("REVOPS_READ_ONLY", "true"))))).hasSize(12)
+        .doesNotContain("add_note", "update_field");
   }
 
   @Test
@@ -82,10 +89,14 @@ class ToolCatalogTest {
   void annotationsSetAllFourHintsExplicitly() {
     for (ToolDefinition definition : tools(both(Map.of()))) {
       var annotations = StdioServer.mcpTool(definition, false).annotations();
-      assertThat(annotations.readOnlyHint()).as(definition.name()).isTrue();
-      assertThat(annotations.destructiveHint()).as(definition.name()).isFalse();
-      assertThat(annotations.idempotentHint()).as(definition.name()).isTrue();
-      assertThat(annotations.openWorldHint()).as(definition.name()).isTrue();
+      List<Boolean> hints = List.of(annotations.readOnlyHint(), annotations.destructiveHint(),
+          annotations.idempotentHint(), annotations.openWorldHint());
+      List<Boolean> expected = switch (definition.name()) {
+        case "add_note" -> List.of(false, false, false, true);
+        case "update_field" -> List.of(false, true, false, true);
+        default -> List.of(true, false, true, true);
+      };
+      assertThat(hints).as(definition.name()).isEqualTo(expected);
     }
   }
 
