@@ -1,5 +1,6 @@
 package io.revops.mcp.tool;
 
+import io.revops.core.CrmObject;
 import io.revops.core.config.Secret;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -21,7 +22,8 @@ import java.util.OptionalLong;
 /**
  * Turns core results (records, lists, maps, optionals) into the plain JSON values of a tool's
  * {@code structuredContent}: record components become {@code snake_case} keys, absent values are
- * left out (never {@code null}), dates and times become ISO-8601 strings, enums their names, and a
+ * left out (never {@code null}), dates and times become ISO-8601 strings, enums their names (a
+ * {@link CrmObject} its API name, such as {@code Opportunity}), and a
  * {@link Secret} only ever {@code ***}. Map keys (such as Salesforce field names) are kept as they are.
  */
 public final class Structured {
@@ -61,6 +63,9 @@ public final class Structured {
     }
     if (value instanceof Secret) {
       return "***";
+    }
+    if (value instanceof CrmObject object) {
+      return object.apiName();
     }
     if (value instanceof Enum<?> constant) {
       return constant.name();
