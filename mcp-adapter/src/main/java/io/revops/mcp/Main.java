@@ -21,6 +21,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.OkHttpClient;
 
 /**
@@ -43,6 +44,10 @@ public final class Main {
 
   /** Runs the command named by {@code args}. */
   public static void main(String[] args) {
+    // One line per log record on stderr (the JDK default takes two); set before any logger exists.
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
+    }
     int code = run(args, System.getenv(), System.in, System.out, System.err);
     if (code != SERVING) {
       System.exit(code);
@@ -82,22 +87,30 @@ public final class Main {
 
   private static int serve(RevOpsConfig config, boolean dryRunFlag, InputStream in, PrintStream protocolOut,
       PrintStream err) {
+    // The JSON mapper is the largest single start-up cost: build it on a second core while this thread
+    // builds the tool catalog.
+    CompletableFuture<McpJsonMapper> json = CompletableFuture.supplyAsync(McpJsonDefaults::getMapper, Main::daemon);
     boolean dryRun = dryRunFlag || config.dryRun();
     HttpActivity http = new HttpActivity();
     RevOps revops = RevOps.builder(config)
         .httpClient(() -> new OkHttpClient.Builder().addInterceptor(http.interceptor()).build())
         .build();
     List<ToolDefinition> tools = ToolCatalog.tools(revops);
-    McpJsonMapper json = McpJsonDefaults.getMapper();
     LazySchemaValidator validator = new LazySchemaValidator();
     ToolRunner runner = new ToolRunner(dryRun, validator::delegate, http, new ResultLimiter(),
         new Redactor(Secrets.of(config)), new CallLog(err, Clock.systemUTC()));
     ServerIdentity identity = new ServerIdentity("revops-mcp", version(), ServerInstructions.forTools(tools));
-    StdioServer.start(identity, tools, runner, json, validator, in, protocolOut);
+    StdioServer.start(identity, tools, runner, json.join(), validator, in, protocolOut);
     err.println("revops-mcp " + version() + ": serving " + tools.size() + " tools ("
         + backends(revops) + ") over stdio" + (dryRun ? " in dry-run mode: calls return their request plans" : "")
         + (config.readOnly() ? ", read-only" : ""));
     return SERVING;
+  }
+
+  private static void daemon(Runnable task) {
+    Thread thread = new Thread(task, "revops-mcp-start");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private static int withConfig(Map<String, String> env, PrintStream err,

@@ -8,6 +8,7 @@ import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ListToolsResult;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -44,6 +45,8 @@ public final class StdioServer {
   public static McpSyncServer start(ServerIdentity identity, List<ToolDefinition> tools, ToolRunner runner,
       McpJsonMapper json, LazySchemaValidator validator, InputStream stdin, OutputStream protocolOut) {
     CancellationRegistry registry = new CancellationRegistry();
+    List<SyncToolSpecification> specifications = specifications(tools, runner, registry);
+    warmUp(json, specifications);
     var transport = new StdioServerTransportProvider(json, new CancellingStdin(stdin, json, registry), protocolOut);
     McpSyncServer server = McpServer.sync(transport)
         .serverInfo(identity.name(), identity.version())
@@ -52,10 +55,28 @@ public final class StdioServer {
         .jsonMapper(json)
         .jsonSchemaValidator(validator)
         .validateToolInputs(false) // the ToolRunner validates, so that failures are logged and explained
-        .tools(specifications(tools, runner, registry))
+        .tools(specifications)
         .build();
     Runtime.getRuntime().addShutdownHook(new Thread(server::closeGracefully, "revops-mcp-shutdown"));
     return server;
+  }
+
+  /**
+   * Serialises the tool list once on a background thread while the server starts, so that Jackson's
+   * serializers for it are built before the client's {@code tools/list} arrives (a second core does it
+   * in parallel with answering {@code initialize}). The answer is discarded; failures are ignored.
+   */
+  private static void warmUp(McpJsonMapper json, List<SyncToolSpecification> specifications) {
+    Thread warmUp = new Thread(() -> {
+      try {
+        json.writeValueAsString(new ListToolsResult(specifications.stream().map(SyncToolSpecification::tool).toList(),
+            null));
+      } catch (java.io.IOException | RuntimeException e) {
+        LOG.log(Level.FINE, "Warm-up of the tool list failed; the first tools/list will build its serializers", e);
+      }
+    }, "revops-mcp-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
   }
 
   /** The SDK tool specifications, one per definition. */
