@@ -46,8 +46,12 @@ final class Endpoints {
   ApiRequest update(String sObjectType, SalesforceId id, Map<String, ?> changedFields) {
     Validate.sObjectType(sObjectType, "sObjectType");
     Objects.requireNonNull(id, "id");
-    return ApiRequest.withBody("PATCH", base + "sobjects/" + sObjectType + "/" + id.to18(),
-        Json.write(Validate.fieldValues(changedFields, "changedFields")));
+    Map<String, Object> fields = Validate.fieldValues(changedFields, "changedFields");
+    String path = base + "sobjects/" + sObjectType + "/" + id.to18();
+    // setting one field to a value ends in the same state however often it is repeated
+    return fields.size() == 1
+        ? ApiRequest.idempotentWrite("PATCH", path, Json.write(fields))
+        : ApiRequest.withBody("PATCH", path, Json.write(fields));
   }
 
   ApiRequest composite(CompositeRequest request) {

@@ -17,6 +17,12 @@ public class SalesforceApiException extends RuntimeException {
   public enum Kind {
     /** 401 INVALID_SESSION_ID: the token expired or was revoked and could not be refreshed. */
     SESSION_EXPIRED,
+    /**
+     * No token could be obtained: the OAuth token endpoint refused the credentials ({@code invalid_grant},
+     * {@code invalid_client}, ...), or the token command failed. Retrying will not help until the
+     * credentials or the app's setup are fixed.
+     */
+    AUTHENTICATION_FAILED,
     /** 403 REQUEST_LIMIT_EXCEEDED: the org's API allowance is used up. Not an authentication problem. */
     API_LIMIT_EXCEEDED,
     /** Any other 403: the running user or org may not do this. */

@@ -3,13 +3,17 @@ package io.revops.salesforce;
 import io.revops.salesforce.internal.ApiRequest;
 import io.revops.salesforce.internal.HttpExecutor;
 import io.revops.salesforce.internal.Loopback;
+import io.revops.salesforce.internal.Retries;
 import io.revops.salesforce.internal.TokenInterceptor;
 import io.revops.salesforce.soql.GuardedQuery;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -19,7 +23,9 @@ import okhttp3.OkHttpClient;
  *
  * <p>Every operation validates its arguments before any request, sends the token only over https (or
  * plain http to a loopback host), refreshes the token once on 401 {@code INVALID_SESSION_ID} when the
- * {@link AccessTokenProvider} can, and reports failures as {@link SalesforceApiException}s. Queries
+ * {@link AccessTokenProvider} can, retries transient failures under its {@link RetryPolicy} (never a write
+ * that may already have been processed), bounds every call by its {@link Timeouts}, and reports failures as
+ * {@link SalesforceApiException}s. Queries
  * accept only a {@link GuardedQuery}, so nothing unguarded is ever sent. {@link #plan()} shows what any
  * operation would send, without sending it.
  *
@@ -39,12 +45,14 @@ public final class SalesforceClient {
 
   private final HttpUrl instanceUrl;
   private final Timeouts timeouts;
+  private final RetryPolicy retryPolicy;
   private final Endpoints endpoints;
   private final HttpExecutor executor;
 
   private SalesforceClient(Builder b) {
     this.instanceUrl = b.instanceUrl;
     this.timeouts = b.timeouts;
+    this.retryPolicy = b.retryPolicy;
     this.endpoints = new Endpoints(b.apiVersion);
     OkHttpClient http = b.httpClient.newBuilder()
         .connectTimeout(timeouts.connect())
@@ -55,7 +63,8 @@ public final class SalesforceClient {
         .followSslRedirects(false)
         .addNetworkInterceptor(new TokenInterceptor())
         .build();
-    this.executor = new HttpExecutor(http, b.tokenProvider, instanceUrl);
+    this.executor = new HttpExecutor(http, b.tokenProvider, instanceUrl, timeouts,
+        new Retries(retryPolicy, b.sleeper, b.clock, b.jitter));
   }
 
   public static Builder builder() {
@@ -75,6 +84,11 @@ public final class SalesforceClient {
   /** The timeouts every call runs under. */
   public Timeouts timeouts() {
     return timeouts;
+  }
+
+  /** How transient failures are retried. */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
   }
 
   /** The daily API usage from the latest response's {@code Sforce-Limit-Info} header, if any arrived. */
@@ -177,6 +191,10 @@ public final class SalesforceClient {
     private AccessTokenProvider tokenProvider;
     private OkHttpClient httpClient;
     private Timeouts timeouts = Timeouts.DEFAULT;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private Sleeper sleeper = Sleeper.system();
+    private Clock clock = Clock.systemUTC();
+    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
     private Builder() {}
 
@@ -225,6 +243,31 @@ public final class SalesforceClient {
       return this;
     }
 
+    /** How transient failures are retried; default {@link RetryPolicy#DEFAULT}, {@link RetryPolicy#NONE} to disable. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /** How the client waits between retries (virtual time in tests); default {@link Sleeper#system()}. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** The clock for the retry time budget and {@code Retry-After} dates (virtual time in tests). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Fixes the backoff jitter (values in [0, 1)) so tests can assert exact waits. */
+    Builder jitter(DoubleSupplier jitter) {
+      this.jitter = Objects.requireNonNull(jitter, "jitter");
+      return this;
+    }
+
+    /** Connect, read and whole-call timeouts; default {@link Timeouts#DEFAULT}. */
     public Builder timeouts(Timeouts timeouts) {
       this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
       return this;

@@ -33,8 +33,10 @@ public final class StaticTokenProvider implements AccessTokenProvider {
   @Override
   public String refreshAdvice() {
     return "The static access token has expired or was revoked, and a static token cannot be refreshed. "
-        + "Supply a new token, or enable automatic refresh by setting the OAuth variables "
-        + "SFDC_CLIENT_ID, SFDC_CLIENT_SECRET and SFDC_REFRESH_TOKEN.";
+        + "Supply a new token, or enable automatic refresh: set SFDC_CLIENT_ID, SFDC_CLIENT_SECRET and "
+        + "SFDC_REFRESH_TOKEN (refresh-token flow), or use the JWT bearer flow (SFDC_CLIENT_ID, SFDC_USERNAME, "
+        + "SFDC_JWT_KEY_FILE), the client-credentials flow (SFDC_CLIENT_ID, SFDC_CLIENT_SECRET) or "
+        + "SFDC_ACCESS_TOKEN_COMMAND.";
   }
 
   @Override

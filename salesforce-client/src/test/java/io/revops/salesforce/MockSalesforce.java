@@ -14,6 +14,8 @@ abstract class MockSalesforce {
 
   MockWebServer server;
   SalesforceClient client;
+  /** Retries wait on this clock, so no test really sleeps. */
+  final VirtualTime time = new VirtualTime();
 
   @BeforeEach
   void startServer() throws IOException {
@@ -28,7 +30,12 @@ abstract class MockSalesforce {
   }
 
   SalesforceClient clientWith(AccessTokenProvider provider) {
-    return SalesforceClient.builder().instanceUrl(server.url("/").toString()).tokenProvider(provider).build();
+    return builder().tokenProvider(provider).build();
+  }
+
+  /** A builder pointed at the server, waiting in virtual time. */
+  SalesforceClient.Builder builder() {
+    return SalesforceClient.builder().instanceUrl(server.url("/").toString()).sleeper(time).clock(time);
   }
 
   void enqueueJson(int code, String json) {

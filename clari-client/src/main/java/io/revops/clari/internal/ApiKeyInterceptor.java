@@ -6,7 +6,10 @@ import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 
-/** The one place the token enters a request: adds {@code apikey}; after a 401, asks the source once for a fresh token. */
+/**
+ * The one place the token enters a request: adds {@code apikey}; after a 401, asks the source once for a
+ * replacement of the rejected token and, when it differs, repeats the request once.
+ */
 public final class ApiKeyInterceptor implements Interceptor {
   private final ClariTokenSource tokens;
 
@@ -22,7 +25,13 @@ public final class ApiKeyInterceptor implements Interceptor {
     if (response.code() != 401) {
       return response;
     }
-    String fresh = tokens.token(true);
+    String fresh;
+    try {
+      fresh = tokens.refresh(token);
+    } catch (RuntimeException e) {
+      response.close();
+      throw e;
+    }
     if (fresh == null || fresh.equals(token)) {
       return response;
     }

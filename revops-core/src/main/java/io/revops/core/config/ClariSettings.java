@@ -6,9 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to reach Clari: present in {@link RevOpsConfig} only when {@code CLARI_API_TOKEN} is set.
+ * How to reach Clari: present in {@link RevOpsConfig} only when {@code CLARI_API_TOKEN} or
+ * {@code CLARI_API_TOKEN_COMMAND} is set.
  *
- * @param apiToken the API token, sent as the {@code apikey} header
+ * @param credential where the API token (sent as the {@code apikey} header) comes from
  * @param baseUrl the API base, {@code https://api.clari.com/v4} unless overridden
  * @param defaultForecastId the Forecast Tab id (such as {@code net_arr}) used when a call names none
  * @param pollMaxAttempts with {@code pollInterval}, the budget for waiting on an export job
@@ -16,7 +17,7 @@ import java.util.Optional;
  * @param syncForecast whether to try the one-request forecast read before an export job
  */
 public record ClariSettings(
-    Secret apiToken,
+    ClariCredential credential,
     URI baseUrl,
     Optional<String> defaultForecastId,
     int pollMaxAttempts,
@@ -24,7 +25,7 @@ public record ClariSettings(
     boolean syncForecast) {
 
   public ClariSettings {
-    Objects.requireNonNull(apiToken, "apiToken");
+    Objects.requireNonNull(credential, "credential");
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(defaultForecastId, "defaultForecastId");
     Objects.requireNonNull(pollInterval, "pollInterval");

@@ -2,6 +2,7 @@ package io.revops.core.config;
 
 import static io.revops.core.config.ConfigVariable.*;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -10,14 +11,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The whole configuration of revops-mcp, read once from an environment map and immutable after.
  * Either backend may be absent (its settings are then empty); an invalid value fails at start with
  * a {@link ConfigurationException} naming the variable. {@link #toString()} shows no secret.
  *
- * @param clari how to reach Clari, when {@code CLARI_API_TOKEN} is set
- * @param salesforce how to reach Salesforce, when the instance URL and a credential are set
+ * @param clari how to reach Clari, when {@code CLARI_API_TOKEN} or {@code CLARI_API_TOKEN_COMMAND} is set
+ * @param salesforce how to reach Salesforce, when {@code SFDC_INSTANCE_URL} and a credential are set (see
+ *     {@link SalesforceCredential} for how the credential is chosen)
  * @param readOnly whether writes are switched off ({@code REVOPS_READ_ONLY})
  * @param dryRun whether calls return their request plan by default ({@code REVOPS_DRY_RUN})
  * @param writableFields the fields writes may change; empty means any updateable field
@@ -66,14 +69,21 @@ public record RevOpsConfig(
 
   private static Optional<ClariSettings> clariSettings(EnvironmentReader env) {
     Optional<Secret> token = env.secret(CLARI_API_TOKEN.name());
-    if (token.isEmpty()) {
+    Optional<Secret> command = env.secret(CLARI_API_TOKEN_COMMAND.name());
+    if (token.isPresent() && command.isPresent()) {
+      throw new ConfigurationException(CLARI_API_TOKEN_COMMAND.name(), "is set together with CLARI_API_TOKEN: set"
+          + " only one of them (the command, to read the token from a secret store; or the token itself)");
+    }
+    if (token.isEmpty() && command.isEmpty()) {
       return Optional.empty();
     }
+    ClariCredential credential = token.<ClariCredential>map(ClariCredential.ApiToken::new)
+        .orElseGet(() -> new ClariCredential.Command(command.orElseThrow()));
     Optional<String> forecastId = env.string(CLARI_FORECAST_ID.name());
     forecastId.ifPresent(id -> env.matching(CLARI_FORECAST_ID.name(), id, FORECAST_ID,
         "a Forecast Tab id: the slug in the Clari forecast URL, such as net_arr"));
     return Optional.of(new ClariSettings(
-        token.get(),
+        credential,
         env.url(CLARI_BASE_URL.name(), "https://api.clari.com/v4"),
         forecastId,
         env.integer(CLARI_POLL_MAX_ATTEMPTS.name(), 12, 1, 1000),
@@ -81,25 +91,33 @@ public record RevOpsConfig(
         env.bool(CLARI_SYNC_FORECAST.name(), true)));
   }
 
+  /**
+   * Salesforce is configured when {@code SFDC_INSTANCE_URL} and one credential are set. The instance URL
+   * stays required for the OAuth flows too (whose token responses name the instance): dry runs and plans
+   * need it before any token is fetched, the client-credentials flow needs the My Domain anyway, and
+   * whether Salesforce is configured is then decided at start without a network call.
+   */
   private static Optional<SalesforceSettings> salesforceSettings(EnvironmentReader env) {
+    SalesforceCredentials.refuseUsernamePassword(env);
     boolean hasUrl = env.string(SFDC_INSTANCE_URL.name()).isPresent();
-    Optional<Secret> token = env.secret(SFDC_ACCESS_TOKEN.name());
-    if (!hasUrl && token.isEmpty()) {
+    Set<ConfigVariable> credentialVariables = SalesforceCredentials.present(env);
+    if (!hasUrl && credentialVariables.isEmpty()) {
       return Optional.empty();
     }
     if (!hasUrl) {
-      throw new ConfigurationException(SFDC_INSTANCE_URL.name(),
-          "is not set, but SFDC_ACCESS_TOKEN is: set it to your org's My Domain URL, such as"
-              + " https://acme.my.salesforce.com");
+      String names = credentialVariables.stream().map(Enum::name).collect(Collectors.joining(", "));
+      throw new ConfigurationException(SFDC_INSTANCE_URL.name(), "is not set, but " + names
+          + (credentialVariables.size() == 1 ? " is" : " are") + ": set it to your org's My Domain URL, such as"
+          + " https://acme.my.salesforce.com");
     }
-    if (token.isEmpty()) {
-      throw new ConfigurationException(SFDC_ACCESS_TOKEN.name(),
-          "is not set, but SFDC_INSTANCE_URL is: set it to an access token of the integration user"
-              + " (for example from `sf org display --verbose`)");
+    URI instanceUrl = env.url(SFDC_INSTANCE_URL.name(), "");
+    if (credentialVariables.isEmpty()) {
+      throw new ConfigurationException(SFDC_INSTANCE_URL.name(), "is set, but no Salesforce credential is: "
+          + SalesforceCredentials.OPTIONS);
     }
     return Optional.of(new SalesforceSettings(
-        env.url(SFDC_INSTANCE_URL.name(), ""),
-        token.get(),
+        instanceUrl,
+        SalesforceCredentials.choose(env, credentialVariables, instanceUrl),
         env.matching(SFDC_API_VERSION.name(), "v60.0", API_VERSION, "an API version such as v60.0"),
         env.matching(SFDC_AUDIT_OBJECT.name(), "Cleanup_Audit__c", CUSTOM_OBJECT,
             "a custom object API name such as Cleanup_Audit__c"),

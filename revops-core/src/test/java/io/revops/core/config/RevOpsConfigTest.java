@@ -37,6 +37,8 @@ class RevOpsConfigTest {
     assertThat(sfdc.apiVersion()).isEqualTo("v60.0");
     assertThat(sfdc.auditObject()).isEqualTo("Cleanup_Audit__c");
     assertThat(sfdc.commitStageName()).isEqualTo("Commit");
+    assertThat(sfdc.credential()).isEqualTo(new SalesforceCredential.StaticToken(Secret.of(SFDC_TOKEN)));
+    assertThat(clari.credential()).isEqualTo(new ClariCredential.ApiToken(Secret.of(CLARI_TOKEN)));
     assertThat(config.readOnly()).isFalse();
     assertThat(config.dryRun()).isFalse();
     assertThat(config.writableFields()).isEmpty();
@@ -101,10 +103,12 @@ class RevOpsConfigTest {
   @Test
   void halfASalesforceConfigurationNamesTheMissingVariable() {
     assertThatThrownBy(() -> RevOpsConfig.fromEnvironment(Map.of("SFDC_ACCESS_TOKEN", SFDC_TOKEN)))
-        .hasMessageStartingWith("SFDC_INSTANCE_URL:")
+        .hasMessageStartingWith("SFDC_INSTANCE_URL: is not set, but SFDC_ACCESS_TOKEN is")
         .hasMessageNotContaining(SFDC_TOKEN);
     assertThatThrownBy(() -> RevOpsConfig.fromEnvironment(Map.of("SFDC_INSTANCE_URL", "https://a.my.salesforce.com")))
-        .hasMessageStartingWith("SFDC_ACCESS_TOKEN:");
+        .hasMessageStartingWith("SFDC_INSTANCE_URL: is set, but no Salesforce credential is")
+        .hasMessageContaining("SFDC_REFRESH_TOKEN").hasMessageContaining("SFDC_JWT_KEY_FILE")
+        .hasMessageContaining("SFDC_CLIENT_SECRET").hasMessageContaining("SFDC_ACCESS_TOKEN_COMMAND");
   }
 
   @Test

@@ -14,8 +14,11 @@ import java.util.Optional;
  * @param encodedPath absolute path on the instance, already encoded (built from validated parts)
  * @param query query parameters in order, not yet encoded
  * @param jsonBody the JSON body, if any
+ * @param idempotent whether repeating the request is harmless even if an earlier attempt was processed
+ *     (GET, or a PATCH of a single field); other requests are repeated only when they certainly never left
  */
-public record ApiRequest(String method, String encodedPath, Map<String, String> query, Optional<String> jsonBody) {
+public record ApiRequest(
+    String method, String encodedPath, Map<String, String> query, Optional<String> jsonBody, boolean idempotent) {
   public ApiRequest {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(encodedPath, "encodedPath");
@@ -24,20 +27,21 @@ public record ApiRequest(String method, String encodedPath, Map<String, String> 
   }
 
   public static ApiRequest get(String encodedPath) {
-    return new ApiRequest("GET", encodedPath, Map.of(), Optional.empty());
+    return new ApiRequest("GET", encodedPath, Map.of(), Optional.empty(), true);
   }
 
   public static ApiRequest get(String encodedPath, Map<String, String> query) {
-    return new ApiRequest("GET", encodedPath, query, Optional.empty());
+    return new ApiRequest("GET", encodedPath, query, Optional.empty(), true);
   }
 
+  /** A request with a body that must not be repeated once it may have reached Salesforce (POST, composite). */
   public static ApiRequest withBody(String method, String encodedPath, String json) {
-    return new ApiRequest(method, encodedPath, Map.of(), Optional.of(json));
+    return new ApiRequest(method, encodedPath, Map.of(), Optional.of(json), false);
   }
 
-  /** Whether repeating the request is harmless; non-idempotent requests are never replayed silently. */
-  public boolean idempotent() {
-    return method.equals("GET");
+  /** A write whose repetition leaves the same state, such as a PATCH that sets one field. */
+  public static ApiRequest idempotentWrite(String method, String encodedPath, String json) {
+    return new ApiRequest(method, encodedPath, Map.of(), Optional.of(json), true);
   }
 
   /** How messages name this request: method and path, never the query string (it may be long). */

@@ -26,13 +26,33 @@ public final class ErrorMapper {
    */
   public static SalesforceApiException map(
       String operation, int status, String body, Optional<ApiUsage> usage, String advice, String secret) {
-    List<ApiError> errors = parseErrors(body);
+    return map(operation, status, body, usage, advice, "", secret);
+  }
+
+  /** Like {@link #map(String, int, String, Optional, String, String)}, with {@code note} after the status. */
+  public static SalesforceApiException map(String operation, int status, String body, Optional<ApiUsage> usage,
+      String advice, String note, String secret) {
+    List<ApiError> errors = parseErrors(redact(body, secret)); // a server may echo the request's token
     String code = errors.isEmpty() ? "" : errors.get(0).errorCode();
     String detail = errors.isEmpty() ? quote(body) : summarize(errors);
     Kind kind = kindOf(status, code);
     String message = operation + " failed: Salesforce answered " + status + (code.isEmpty() ? "" : " " + code)
-        + (detail.isEmpty() ? "" : ": " + detail) + ". " + adviceFor(kind, code, usage, advice);
+        + (detail.isEmpty() ? "" : ": " + stripPeriod(detail)) + note + ". " + adviceFor(kind, code, usage, advice)
+        + writeCaveat(operation, status);
     return new SalesforceApiException(kind, redact(message, secret), status, code, errors, usage, null);
+  }
+
+  private static String stripPeriod(String text) {
+    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  /** A gateway that gave up (502, 504) may have passed a write on to Salesforce. */
+  private static String writeCaveat(String operation, int status) {
+    boolean write = !operation.startsWith("GET ");
+    return write && (status == 502 || status == 504)
+        ? " The request was a write and the gateway gave up waiting, so Salesforce may still have processed it:"
+            + " check the record before repeating it."
+        : "";
   }
 
   static Kind kindOf(int status, String code) {
@@ -66,10 +86,12 @@ public final class ErrorMapper {
   private static String adviceFor(Kind kind, String code, Optional<ApiUsage> usage, String sessionAdvice) {
     return switch (kind) {
       case SESSION_EXPIRED -> "The access token is expired or invalid. " + sessionAdvice;
-      case API_LIMIT_EXCEEDED -> "The org's API request limit is exhausted"
-          + usage.map(u -> " (" + u + ")").orElse("")
-          + ". This is not an authentication problem: wait for the rolling 24-hour window to free calls,"
-          + " or ask a Salesforce admin to raise the limit.";
+      case API_LIMIT_EXCEEDED -> "The org's API request limit is exhausted: "
+          + usage.map(u -> "daily usage " + u + " (Sforce-Limit-Info)")
+              .orElse("Salesforce sent no Sforce-Limit-Info header with the daily usage (Setup > Company"
+                  + " Information shows API Requests, Last 24 Hours)")
+          + ". This is not an authentication problem and retrying now will not help: wait for the rolling"
+          + " 24-hour window to free calls, or ask a Salesforce admin to raise the limit.";
       case PERMISSION_DENIED -> "The running user or org is not allowed to do this; refreshing the token"
           + " will not help. Ask a Salesforce admin for the missing permission.";
       case NOT_FOUND -> "The record or object does not exist, was deleted, or is hidden from the running"
@@ -150,8 +172,14 @@ public final class ErrorMapper {
         : "'" + oneLine.substring(0, MAX_QUOTED_BODY) + "…' (" + body.length() + " characters, not JSON)";
   }
 
-  /** Removes {@code secret} from {@code text} wherever it appears. */
-  public static String redact(String text, String secret) {
-    return secret == null || secret.isEmpty() ? text : text.replace(secret, "***");
+  /** Removes every one of {@code secrets} from {@code text} wherever it appears. */
+  public static String redact(String text, String... secrets) {
+    String redacted = text;
+    for (String secret : secrets) {
+      if (secret != null && !secret.isEmpty()) {
+        redacted = redacted.replace(secret, "***");
+      }
+    }
+    return redacted;
   }
 }
