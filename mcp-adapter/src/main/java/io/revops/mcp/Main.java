@@ -80,13 +80,13 @@ public final class Main {
       case DOCTOR -> withConfig(env, err, config -> Doctor.run(config, out));
       case SERVE -> {
         System.setOut(err); // from here on, only the transport writes to the real stdout
-        yield withConfig(env, err, config -> serve(config, command.dryRun(), in, out, err));
+        yield withConfig(env, err, config -> serve(config, Secrets.of(env), command.dryRun(), in, out, err));
       }
     };
   }
 
-  private static int serve(RevOpsConfig config, boolean dryRunFlag, InputStream in, PrintStream protocolOut,
-      PrintStream err) {
+  private static int serve(RevOpsConfig config, List<String> secrets, boolean dryRunFlag, InputStream in,
+      PrintStream protocolOut, PrintStream err) {
     // The JSON mapper is the largest single start-up cost: build it on a second core while this thread
     // builds the tool catalog.
     CompletableFuture<McpJsonMapper> json = CompletableFuture.supplyAsync(McpJsonDefaults::getMapper, Main::daemon);
@@ -98,7 +98,7 @@ public final class Main {
     List<ToolDefinition> tools = ToolCatalog.tools(revops);
     LazySchemaValidator validator = new LazySchemaValidator();
     ToolRunner runner = new ToolRunner(dryRun, validator::delegate, http, new ResultLimiter(),
-        new Redactor(Secrets.of(config)), new CallLog(err, Clock.systemUTC()));
+        new Redactor(secrets), new CallLog(err, Clock.systemUTC()));
     ServerIdentity identity = new ServerIdentity("revops-mcp", version(), ServerInstructions.forTools(tools));
     StdioServer.start(identity, tools, runner, json.join(), validator, in, protocolOut);
     err.println("revops-mcp " + version() + ": serving " + tools.size() + " tools ("

@@ -3,6 +3,7 @@ package io.revops.core;
 import io.revops.clari.ClariClient;
 import io.revops.clari.ExportOptions;
 import io.revops.core.config.ClariSettings;
+import io.revops.core.config.ClientFactory;
 import io.revops.core.config.ConfigVariable;
 import io.revops.core.config.ConfigurationException;
 import io.revops.core.config.RevOpsConfig;
@@ -36,9 +37,7 @@ import okhttp3.OkHttpClient;
 public final class RevOps {
   private final RevOpsConfig config;
   private final Clock clock;
-  private final Lazy<OkHttpClient> http;
-  private final Lazy<ClariClient> clari;
-  private final Lazy<SalesforceClient> salesforce;
+  private final ClientFactory clients;
   private final Lazy<ForecastService> forecasts;
   private final Lazy<DealRiskService> dealRisk;
   private final Lazy<DescribeCache> describes;
@@ -51,10 +50,7 @@ public final class RevOps {
   private RevOps(Builder builder) {
     this.config = builder.config;
     this.clock = builder.clock;
-    Supplier<OkHttpClient> httpClient = builder.httpClient;
-    this.http = new Lazy<>(httpClient);
-    this.clari = new Lazy<>(() -> buildClari(clariSettings()));
-    this.salesforce = new Lazy<>(() -> buildSalesforce(salesforceSettings()));
+    this.clients = ClientFactory.of(config, builder.httpClient);
     this.forecasts = new Lazy<>(() -> {
       ClariSettings settings = clariSettings();
       return new ForecastService(clariClient(), settings.defaultForecastId(), ExportOptions.builder()
@@ -106,14 +102,22 @@ public final class RevOps {
     return config.salesforce().isPresent();
   }
 
-  /** The Clari client, built on first use. */
+  /**
+   * The Clari client, built on first use.
+   *
+   * @throws ConfigurationException when Clari is not configured
+   */
   public ClariClient clariClient() {
-    return clari.get();
+    return clients.clari().orElseThrow(this::clariSettingsMissing);
   }
 
-  /** The Salesforce client, built on first use. */
+  /**
+   * The Salesforce client, built on first use.
+   *
+   * @throws ConfigurationException when Salesforce is not configured
+   */
   public SalesforceClient salesforceClient() {
-    return salesforce.get();
+    return clients.salesforce().orElseThrow(this::salesforceSettingsMissing);
   }
 
   /** Clari forecasts and export capacity ({@code get_forecast}, {@code get_admin_limits}). */
@@ -180,33 +184,21 @@ public final class RevOps {
   }
 
   private ClariSettings clariSettings() {
-    return config.clari().orElseThrow(() -> new ConfigurationException(ConfigVariable.CLARI_API_TOKEN.name(),
-        "is not set, so Clari cannot be reached: set it to a Clari API token (Clari: Settings > API Token)"));
+    return config.clari().orElseThrow(this::clariSettingsMissing);
   }
 
   private SalesforceSettings salesforceSettings() {
-    return config.salesforce().orElseThrow(() -> new ConfigurationException(
-        ConfigVariable.SFDC_INSTANCE_URL.name(), "is not set, so Salesforce cannot be reached: set it and a"
-            + " Salesforce credential (see --help)"));
+    return config.salesforce().orElseThrow(this::salesforceSettingsMissing);
   }
 
-  private ClariClient buildClari(ClariSettings settings) {
-    return ClariClient.builder()
-        .baseUrl(settings.baseUrl().toString())
-        .apiToken(settings.apiToken().reveal())
-        .httpClient(http.get())
-        .clock(clock)
-        .fastPath(settings.syncForecast())
-        .build();
+  private ConfigurationException clariSettingsMissing() {
+    return new ConfigurationException(ConfigVariable.CLARI_API_TOKEN.name(), "is not set, so Clari cannot be"
+        + " reached: set it to a Clari API token (Clari: Settings > API Token), or set CLARI_API_TOKEN_COMMAND");
   }
 
-  private SalesforceClient buildSalesforce(SalesforceSettings settings) {
-    return SalesforceClient.builder()
-        .instanceUrl(settings.instanceUrl().toString())
-        .apiVersion(settings.apiVersion())
-        .accessToken(settings.accessToken().reveal())
-        .httpClient(http.get())
-        .build();
+  private ConfigurationException salesforceSettingsMissing() {
+    return new ConfigurationException(ConfigVariable.SFDC_INSTANCE_URL.name(), "is not set, so Salesforce cannot"
+        + " be reached: set it and a Salesforce credential (see --help)");
   }
 
   /** Configures a {@link RevOps}. */
@@ -227,8 +219,8 @@ public final class RevOps {
 
     /**
      * Where the shared OkHttp client comes from (asked once, on the first service call): a caller can
-     * add interceptors or share a connection pool. The SDKs derive their own clients from it with their
-     * timeouts and credentials.
+     * add interceptors or share a connection pool. The SDKs (and the OAuth token flows) derive their own
+     * clients from it with their timeouts and credentials; see {@link ClientFactory}.
      */
     public Builder httpClient(Supplier<OkHttpClient> httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient");

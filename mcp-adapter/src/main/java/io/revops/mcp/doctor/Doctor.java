@@ -156,12 +156,13 @@ public final class Doctor {
     String title = "Salesforce access token";
     try {
       UserInfo user = revops.salesforceClient().userInfo();
-      return Check.pass(title, "accepted: " + user.name() + " (" + user.preferredUsername() + "), org "
-          + user.organizationId() + ".");
+      return Check.pass(title, "accepted (" + settings.credential().method() + "): " + user.name() + " ("
+          + user.preferredUsername() + "), org " + user.organizationId() + ".");
     } catch (SalesforceApiException e) {
       String fix = switch (e.kind()) {
-        case SESSION_EXPIRED -> "Get a fresh access token for the integration user (for example `sf org display"
-            + " --verbose`) and set SFDC_ACCESS_TOKEN." + RESTART;
+        case SESSION_EXPIRED -> "Salesforce rejected the " + settings.credential().method() + ". Renew it: a fresh"
+            + " SFDC_ACCESS_TOKEN (for example from `sf org display --verbose`), a new refresh token, or the"
+            + " Connected App's certificate and user pre-authorization for JWT." + RESTART;
         case REQUEST_NOT_SENT, OUTCOME_UNKNOWN -> "Check SFDC_INSTANCE_URL (now " + settings.instanceUrl()
             + ": your org's My Domain URL) and the network.";
         default -> "Fix what Salesforce's message says, then run doctor again.";

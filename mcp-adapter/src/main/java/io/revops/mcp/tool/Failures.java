@@ -108,8 +108,9 @@ public final class Failures {
 
   private static Failure salesforce(SalesforceApiException e) {
     String advice = switch (e.kind()) {
-      case SESSION_EXPIRED -> " Salesforce no longer accepts this server's credentials: renew SFDC_ACCESS_TOKEN"
-          + " (for example with `sf org display --verbose`)." + RESTART;
+      case SESSION_EXPIRED -> " Salesforce no longer accepts this server's credentials: renew the one it is"
+          + " configured with (SFDC_ACCESS_TOKEN, for example from `sf org display --verbose`; or the refresh"
+          + " token, JWT key or token command)." + RESTART;
       case OUTCOME_UNKNOWN -> " The request may still have been processed: check the record in Salesforce before"
           + " repeating a write.";
       case REQUEST_NOT_SENT -> " Nothing reached Salesforce: check SFDC_INSTANCE_URL and the network, then retry.";

@@ -61,7 +61,8 @@ class DoctorTest {
     assertThat(output)
         .contains("[PASS] Clari API token: accepted: 2 of 2 export slots free, 96 of 100 exports left")
         .contains("[PASS] CLARI_FORECAST_ID: 'net_arr' resolves: Q2 2026, ")
-        .contains("[PASS] Salesforce access token: accepted: RevOps Integration (integration@acme.com)")
+        .contains("[PASS] Salesforce access token: accepted (static access token): RevOps Integration"
+            + " (integration@acme.com)")
         .contains("[PASS] API requests left today: 14,200 of 15,000 daily API requests left.")
         .contains("[PASS] Audit object Cleanup_Audit__c: has every required field")
         .contains("[PASS] Commit stage 'Commit': is an active StageName value.")
@@ -114,7 +115,7 @@ class DoctorTest {
     assertThat(doctor()).isEqualTo(1);
 
     assertThat(output).contains("[FAIL] Salesforce access token: rejected: ")
-        .contains("set SFDC_ACCESS_TOKEN")
+        .contains("a fresh SFDC_ACCESS_TOKEN")
         .contains("[SKIP] API requests left today")
         .contains("[SKIP] Commit stage");
   }

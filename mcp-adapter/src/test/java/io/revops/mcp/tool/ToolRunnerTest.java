@@ -246,7 +246,7 @@ class ToolRunnerTest {
           Optional.empty(), null);
     }), Map.of("record_id", "abc"), CallContext.none());
 
-    assertThat(text(result)).contains("401 INVALID_SESSION_ID").contains("renew SFDC_ACCESS_TOKEN")
+    assertThat(text(result)).contains("401 INVALID_SESSION_ID").contains("renew the one it is configured with (SFDC_ACCESS_TOKEN")
         .contains("restart the server");
   }
 
