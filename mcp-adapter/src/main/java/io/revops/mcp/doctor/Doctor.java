@@ -33,7 +33,8 @@ import okhttp3.OkHttpClient;
  * {@code CLARI_FORECAST_ID} resolves, the Salesforce token (userinfo), the API requests left today,
  * that the audit object and its fields exist, and that the commit stage is a StageName value. The
  * doctor only reads: its HTTP client refuses any request but GET, so it can never write to Salesforce
- * or start a Clari export job (which would spend export quota).
+ * or start a Clari export job (which would spend export quota); only the OAuth token request of a
+ * Salesforce credential flow is let through besides.
  */
 public final class Doctor {
   static final List<String> AUDIT_FIELDS = List.of("Object_Name__c", "Record_Id__c", "Field_Name__c",
@@ -287,10 +288,15 @@ public final class Doctor {
     out.flush();
   }
 
-  /** Lets only GET through: the doctor must never write or start an export job. */
+  /**
+   * Lets only GET through, and the OAuth token requests of the Salesforce credential flows: the doctor
+   * must never write or start an export job.
+   */
   static Interceptor readOnly() {
     return chain -> {
-      if (!chain.request().method().equals("GET")) {
+      boolean tokenRequest = chain.request().method().equals("POST")
+          && chain.request().url().encodedPath().equals("/services/oauth2/token");
+      if (!chain.request().method().equals("GET") && !tokenRequest) {
         throw new BlockedWriteException(chain.request().method());
       }
       return chain.proceed(chain.request());

@@ -162,6 +162,26 @@ class DoctorTest {
   }
 
   @Test
+  void anOAuthCredentialMayFetchItsTokenButNothingElseIsPosted() throws InterruptedException {
+    env.remove("SFDC_ACCESS_TOKEN");
+    env.put("SFDC_CLIENT_ID", "3MVG9-connected-app");
+    env.put("SFDC_REFRESH_TOKEN", "5Aep861-refresh-token-never-shown");
+    env.put("SFDC_LOGIN_URL", salesforce.url("/").toString());
+    salesforceRoutes.on("POST", "/services/oauth2/token", json(200, "{\"access_token\":\"00Dfresh!token-never-shown\","
+        + "\"instance_url\":\"" + salesforce.url("/").toString().replaceAll("/$", "") + "\",\"token_type\":\"Bearer\"}"));
+
+    assertThat(doctor()).isZero();
+
+    assertThat(output).contains("[PASS] Salesforce access token: accepted (OAuth refresh-token flow)")
+        .doesNotContain("5Aep861-refresh-token-never-shown").doesNotContain("00Dfresh!token-never-shown");
+    for (int i = salesforce.getRequestCount(); i > 0; i--) {
+      RecordedRequest request = salesforce.takeRequest();
+      assertThat(request.getMethod().equals("GET") || request.getUrl().encodedPath().equals("/services/oauth2/token"))
+          .as(request.getMethod() + " " + request.getUrl()).isTrue();
+    }
+  }
+
+  @Test
   void onlyTheConfiguredBackendIsChecked() {
     env.remove("SFDC_INSTANCE_URL");
     env.remove("SFDC_ACCESS_TOKEN");
