@@ -16,17 +16,18 @@ final class ServerInstructions {
   private static final Map<String, String> GUIDE = new LinkedHashMap<>();
 
   static {
-    GUIDE.put("get_forecast", "Clari forecast for a quarter by rep or segment: get_forecast (may take 5-30 s).");
-    GUIDE.put("get_admin_limits", "Clari export quota left: get_admin_limits.");
-    GUIDE.put("get_deal_risk", "Clari AI risk scores of given opportunities: get_deal_risk.");
+    GUIDE.put("get_forecast", "a quarter's Clari forecast by rep, manager or segment: get_forecast (5-30 s when"
+        + " Clari runs an export)");
+    GUIDE.put("get_admin_limits", "Clari export quota left: get_admin_limits");
+    GUIDE.put("get_deal_risk", "Clari AI risk scores of given opportunities: get_deal_risk");
     GUIDE.put("get_pipeline_changes", "deals that moved stage, amount or close date in a date window:"
-        + " get_pipeline_changes.");
-    GUIDE.put("pipeline_by_stage", "open pipeline by stage for the next N days: pipeline_by_stage.");
-    GUIDE.put("stale_opps", "deals stuck in their stage: stale_opps.");
-    GUIDE.put("at_risk_commits", "commit deals at risk before quarter end: at_risk_commits.");
-    GUIDE.put("get_opportunity", "one record by id: get_account, get_opportunity, get_contact, get_lead.");
-    GUIDE.put("query", "anything else in Salesforce: query (one read-only SOQL SELECT, 200 rows per page;"
-        + " pass next_cursor to page).");
+        + " get_pipeline_changes");
+    GUIDE.put("pipeline_by_stage", "open pipeline by stage for the next N days: pipeline_by_stage");
+    GUIDE.put("stale_opps", "deals stuck in their stage: stale_opps");
+    GUIDE.put("at_risk_commits", "commit deals at risk before quarter end: at_risk_commits");
+    GUIDE.put("get_opportunity", "one record by id: get_account, get_opportunity, get_contact, get_lead");
+    GUIDE.put("query", "anything else in Salesforce: query (one read-only SOQL SELECT, 200 rows per page; pass"
+        + " next_cursor back as cursor for more)");
   }
 
   private ServerInstructions() {
@@ -34,11 +35,11 @@ final class ServerInstructions {
 
   static String forTools(List<ToolDefinition> tools) {
     Set<String> names = tools.stream().map(ToolDefinition::name).collect(Collectors.toSet());
-    StringBuilder text = new StringBuilder("RevOps answers from Clari and Salesforce for the user's own org. ");
+    StringBuilder text = new StringBuilder("RevOps answers from the user's own Clari and Salesforce org.");
     String uses = GUIDE.entrySet().stream().filter(entry -> names.contains(entry.getKey()))
-        .map(Map.Entry::getValue).collect(Collectors.joining(" "));
+        .map(Map.Entry::getValue).collect(Collectors.joining("; "));
     if (!uses.isEmpty()) {
-      text.append("Use, for ").append(uses).append(' ');
+      text.append(" Which tool for which question: ").append(uses).append(". ");
     }
     if (names.contains("update_field") || names.contains("add_note")) {
       text.append("Write only when the user asks: add_note adds a note to a record; update_field changes one"
