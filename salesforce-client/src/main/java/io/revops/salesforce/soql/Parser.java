@@ -15,14 +15,18 @@ import io.revops.salesforce.soql.ast.SelectQuery;
 import io.revops.salesforce.soql.ast.Span;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Recursive-descent parser for the read-only SOQL SELECT grammar; one method per grammar rule.
@@ -78,7 +82,7 @@ final class Parser {
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
-    java.util.HashSet<String> all = new java.util.HashSet<>(a);
+    HashSet<String> all = new HashSet<>(a);
     all.addAll(b);
     return Set.copyOf(all);
   }
@@ -124,33 +128,59 @@ final class Parser {
     return reject("a query must start with SELECT, not " + first.describe(), first);
   }
 
-  /** query := SELECT selectList FROM fromList [USING SCOPE x] [WHERE] [WITH...] [GROUP BY [HAVING]] [ORDER BY] [LIMIT] [OFFSET]. */
+  /**
+   * query := SELECT selectList FROM fromList [USING SCOPE name] [WHERE condition] [WITH ...]
+   * [GROUP BY groupBy [HAVING condition]] [ORDER BY orderBy] [LIMIT n] [OFFSET n].
+   */
   private SelectQuery query(Kind kind) {
-    Map<Clause, Span> clauses = new EnumMap<>(Clause.class);
-    Token start = expectKeyword("SELECT", "a query must start with SELECT");
-    List<SelectItem> select = kind == Kind.SEMI_JOIN ? List.of(semiJoinSelectItem()) : selectList();
-    clauses.put(Clause.SELECT, spanFrom(start));
-
-    Token fromStart = expectKeyword("FROM", "expected FROM after the SELECT list");
-    List<FromItem> from = fromList();
-    clauses.put(Clause.FROM, spanFrom(fromStart));
-
-    Optional<String> scope = Optional.empty();
-    if (peek().isKeyword("USING")) {
-      Token using = advance();
-      expectKeyword("SCOPE", "expected SCOPE after USING");
-      scope = Optional.of(scopeName());
-      clauses.put(Clause.USING_SCOPE, spanFrom(using));
+    Map<Clause, Span> spans = new EnumMap<>(Clause.class);
+    Token start = peek();
+    List<SelectItem> select = clause(spans, Clause.SELECT,
+        () -> kind == Kind.SEMI_JOIN ? List.of(semiJoinSelectItem()) : selectList(), "SELECT")
+        .orElseThrow(() -> reject("a query must start with SELECT, found " + start.describe(), start));
+    if (!peek().isKeyword("FROM")) {
+      throw reject("expected FROM after the SELECT list, found " + peek().describe(), peek());
     }
-
-    Optional<Condition> where = Optional.empty();
-    if (peek().isKeyword("WHERE")) {
-      Token whereToken = advance();
-      where = Optional.of(conditionExpression("WHERE"));
-      clauses.put(Clause.WHERE, spanFrom(whereToken));
+    List<FromItem> from = clause(spans, Clause.FROM, this::fromList, "FROM").orElseThrow();
+    Optional<String> scope = clause(spans, Clause.USING_SCOPE, this::scopeName, "USING", "SCOPE");
+    Optional<Condition> where = clause(spans, Clause.WHERE, () -> conditionExpression("WHERE"), "WHERE");
+    WithClauses with = withClauses(spans);
+    if (kind == Kind.SEMI_JOIN) {
+      rejectSemiJoinClause();
     }
+    Optional<GroupBy> groupBy = clause(spans, Clause.GROUP_BY, this::groupBy, "GROUP", "BY");
+    Optional<Condition> having = groupBy.isEmpty() ? Optional.empty()
+        : clause(spans, Clause.HAVING, () -> conditionExpression("HAVING"), "HAVING");
+    List<OrderItem> orderBy = clause(spans, Clause.ORDER_BY, this::orderByList, "ORDER", "BY").orElse(List.of());
+    Optional<BigInteger> limit = clause(spans, Clause.LIMIT, () -> count("LIMIT"), "LIMIT");
+    Optional<BigInteger> offset = clause(spans, Clause.OFFSET, () -> count("OFFSET"), "OFFSET");
+    rejectMisplacedClause(spans);
+    return new SelectQuery(select, from, scope, where, with.categories(), with.accessMode(), groupBy, having,
+        orderBy, limit, offset, spanFrom(start), spans);
+  }
 
-    List<DataCategoryFilter> categories = new ArrayList<>();
+  /**
+   * An optional clause introduced by {@code keywords} (e.g. ORDER BY): parses its body when the first
+   * keyword is next, and records the clause's span.
+   */
+  private <T> Optional<T> clause(Map<Clause, Span> spans, Clause clause, Supplier<T> body, String... keywords) {
+    if (!peek().isKeyword(keywords[0])) {
+      return Optional.empty();
+    }
+    Token start = advance();
+    for (int i = 1; i < keywords.length; i++) {
+      expectKeyword(keywords[i], "expected " + keywords[i] + " after " + keywords[i - 1]);
+    }
+    T value = body.get();
+    spans.put(clause, spanFrom(start));
+    return Optional.of(value);
+  }
+
+  private record WithClauses(List<DataCategoryFilter> categories, Optional<AccessMode> accessMode) {}
+
+  /** withClauses := [WITH DATA CATEGORY filters] [WITH accessMode]. */
+  private WithClauses withClauses(Map<Clause, Span> spans) {
+    List<DataCategoryFilter> categories = List.of();
     Optional<AccessMode> accessMode = Optional.empty();
     while (peek().isKeyword("WITH")) {
       Token with = advance();
@@ -160,58 +190,18 @@ final class Parser {
         }
         advance();
         expectKeyword("CATEGORY", "expected CATEGORY after WITH DATA");
-        categories.addAll(dataCategoryFilters());
-        clauses.put(Clause.WITH_DATA_CATEGORY, spanFrom(with));
+        categories = dataCategoryFilters();
+        spans.put(Clause.WITH_DATA_CATEGORY, spanFrom(with));
       } else {
         AccessMode mode = accessMode(with);
         if (accessMode.isPresent()) {
           throw reject("a second access-mode clause (WITH " + mode + ") is not allowed", with);
         }
         accessMode = Optional.of(mode);
-        clauses.put(Clause.WITH_ACCESS_MODE, spanFrom(with));
+        spans.put(Clause.WITH_ACCESS_MODE, spanFrom(with));
       }
     }
-
-    if (kind == Kind.SEMI_JOIN) {
-      rejectSemiJoinClause();
-    }
-    Optional<GroupBy> groupBy = Optional.empty();
-    Optional<Condition> having = Optional.empty();
-    if (peek().isKeyword("GROUP")) {
-      Token group = advance();
-      expectKeyword("BY", "expected BY after GROUP");
-      groupBy = Optional.of(groupBy());
-      clauses.put(Clause.GROUP_BY, spanFrom(group));
-      if (peek().isKeyword("HAVING")) {
-        Token havingToken = advance();
-        having = Optional.of(conditionExpression("HAVING"));
-        clauses.put(Clause.HAVING, spanFrom(havingToken));
-      }
-    }
-
-    List<OrderItem> orderBy = List.of();
-    if (peek().isKeyword("ORDER")) {
-      Token order = advance();
-      expectKeyword("BY", "expected BY after ORDER");
-      orderBy = orderByList();
-      clauses.put(Clause.ORDER_BY, spanFrom(order));
-    }
-
-    Optional<BigInteger> limit = Optional.empty();
-    if (peek().isKeyword("LIMIT")) {
-      Token limitToken = advance();
-      limit = Optional.of(count("LIMIT"));
-      clauses.put(Clause.LIMIT, spanFrom(limitToken));
-    }
-    Optional<BigInteger> offset = Optional.empty();
-    if (peek().isKeyword("OFFSET")) {
-      Token offsetToken = advance();
-      offset = Optional.of(count("OFFSET"));
-      clauses.put(Clause.OFFSET, spanFrom(offsetToken));
-    }
-    rejectMisplacedClause(clauses);
-    return new SelectQuery(select, from, scope, where, categories, accessMode, groupBy, having,
-        orderBy, limit, offset, spanFrom(start), clauses);
+    return new WithClauses(categories, accessMode);
   }
 
   // ---- SELECT list ----
@@ -756,10 +746,10 @@ final class Parser {
         return new Literal.NumberValue((BigDecimal) t.value());
       case DATE:
         advance();
-        return new Literal.DateValue((java.time.LocalDate) t.value());
+        return new Literal.DateValue((LocalDate) t.value());
       case DATETIME:
         advance();
-        return new Literal.DateTimeValue((java.time.OffsetDateTime) t.value());
+        return new Literal.DateTimeValue((OffsetDateTime) t.value());
       case COLON:
         throw reject("bind variables are not allowed: write the value inline as a literal", t);
       case IDENT:

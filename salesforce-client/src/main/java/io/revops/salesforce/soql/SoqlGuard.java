@@ -89,7 +89,7 @@ public final class SoqlGuard {
     Objects.requireNonNull(soql, "soql");
     rejectTooLong(soql, "the query");
     SelectQuery query = SoqlParser.parse(soql);
-    enforce(query, soql, true);
+    enforce(query, true);
     String rewritten = rewrite(soql, query);
     rejectTooLong(rewritten, "the query with its added clauses");
     return new GuardedQuery(rewritten, recheck(rewritten));
@@ -100,7 +100,7 @@ public final class SoqlGuard {
     SelectQuery again;
     try {
       again = SoqlParser.parse(rewritten);
-      enforce(again, rewritten, true);
+      enforce(again, true);
     } catch (SoqlRejectedException e) {
       throw new IllegalStateException("SOQL guard bug: its rewrite does not pass its own check: " + e.getMessage(), e);
     }
@@ -120,7 +120,7 @@ public final class SoqlGuard {
 
   // ---- policy ----
 
-  private void enforce(SelectQuery query, String soql, boolean topLevel) {
+  private void enforce(SelectQuery query, boolean topLevel) {
     query.accessMode().ifPresent(mode -> enforceAccessMode(query, mode, topLevel));
     query.offset().ifPresent(offset -> {
       if (offset.compareTo(BigInteger.valueOf(MAX_OFFSET)) > 0) {
@@ -139,7 +139,7 @@ public final class SoqlGuard {
       throw rejectAt(query, Clause.LIMIT,
           "LIMIT is not allowed on an aggregate query without GROUP BY (it returns one row): remove the LIMIT");
     }
-    subqueries(query).forEach(sub -> enforce(sub, soql, false));
+    subqueries(query).forEach(sub -> enforce(sub, false));
   }
 
   private void enforceAccessMode(SelectQuery query, AccessMode mode, boolean topLevel) {

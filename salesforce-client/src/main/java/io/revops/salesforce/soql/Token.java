@@ -48,6 +48,10 @@ record Token(Type type, String text, int start, int end, Object value) {
 
   /** How the token reads in an error message. */
   String describe() {
-    return type == Type.EOF ? "the end of the query" : "'" + text + "'";
+    return switch (type) {
+      case EOF -> "the end of the query";
+      case STRING -> text;
+      default -> "'" + text + "'";
+    };
   }
 }
