@@ -89,7 +89,11 @@ public final class Main {
       PrintStream protocolOut, PrintStream err) {
     // The JSON mapper is the largest single start-up cost: build it on a second core while this thread
     // builds the tool catalog.
-    CompletableFuture<McpJsonMapper> json = CompletableFuture.supplyAsync(McpJsonDefaults::getMapper, Main::daemon);
+    CompletableFuture<McpJsonMapper> json = CompletableFuture.supplyAsync(() -> {
+      McpJsonMapper mapper = McpJsonDefaults.getMapper();
+      StdioServer.warmUp(mapper);
+      return mapper;
+    }, Main::daemon);
     boolean dryRun = dryRunFlag || config.dryRun();
     HttpActivity http = new HttpActivity();
     RevOps revops = RevOps.builder(config)

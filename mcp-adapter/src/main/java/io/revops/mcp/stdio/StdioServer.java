@@ -38,6 +38,14 @@ public final class StdioServer {
   }
 
   /**
+   * Prepares the JSON handling of the {@code initialize} exchange on a second core as soon as the
+   * mapper exists (see {@link JsonWarmUp}); call it before building the tools to overlap the two.
+   */
+  public static void warmUp(McpJsonMapper json) {
+    JsonWarmUp.initializeExchange(json);
+  }
+
+  /**
    * Starts serving; returns at once, the transport's threads keep the JVM alive until stdin closes.
    *
    * @param protocolOut the real stdout; nothing else may write to it
