@@ -22,6 +22,8 @@ import java.util.logging.Logger;
  *       and copies it into {@code params._meta["revops/jsonrpcId"]} (overwriting any value the client
  *       sent there), so the handler can find its own cancellation;</li>
  *   <li>on {@code notifications/cancelled}, cancels that request in the registry and drops the line;</li>
+ *   <li>drops blank lines and lines that are not JSON (the SDK's transport would end the session on
+ *       them), logging a warning on stderr;</li>
  *   <li>passes every other line through unchanged.</li>
  * </ul>
  * Lines are processed when the transport reads, on its reading thread; no thread of its own.
@@ -90,6 +92,14 @@ public final class CancellingStdin extends InputStream {
 
   /** The line to hand on, or null to drop it. */
   String filter(String line) {
+    if (!looksLikeJson(line)) {
+      // The SDK's stdio transport ends the whole session on a line it cannot parse; drop it instead.
+      if (!line.isBlank()) {
+        LOG.log(Level.WARNING, "Ignored a line on stdin that is not a JSON-RPC message ({0} characters)",
+            line.length());
+      }
+      return null;
+    }
     boolean call = line.contains("\"tools/call\"");
     boolean cancel = line.contains("\"notifications/cancelled\"");
     if (!call && !cancel) {
@@ -113,6 +123,16 @@ public final class CancellingStdin extends InputStream {
       return withRequestId(message, params, CanonicalJson.write(message.get("id")), line);
     }
     return line;
+  }
+
+  private static boolean looksLikeJson(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        return c == '{' || c == '[';
+      }
+    }
+    return false;
   }
 
   private String withRequestId(Map<String, Object> message, Map<?, ?> params, String key, String line) {

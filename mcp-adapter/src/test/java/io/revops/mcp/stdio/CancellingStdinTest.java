@@ -92,6 +92,12 @@ class CancellingStdinTest {
   }
 
   @Test
+  void blankAndNonJsonLinesAreDroppedSoTheSessionSurvives() throws IOException {
+    String ping = "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}";
+    assertThat(through("", "   ", "this is not json", ping)).isEqualTo(ping + "\n");
+  }
+
+  @Test
   void malformedLinesPassThroughForTheTransportToReport() throws IOException {
     String broken = "{\"method\":\"tools/call\", oops";
     assertThat(through(broken)).isEqualTo(broken + "\n");
