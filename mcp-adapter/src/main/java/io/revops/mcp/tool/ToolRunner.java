@@ -63,6 +63,10 @@ public final class ToolRunner {
     List<Integer> statuses;
     try (HttpActivity.Recording recording = http.start()) {
       try {
+        if (context.cancellation().isCancelled()) {
+          throw new ToolFailureException("cancelled", "The client cancelled this call before it started; nothing"
+              + " was sent.");
+        }
         checkSchema(tool, arguments);
         boolean dryRun = new Arguments(arguments).bool(ToolDefinition.DRY_RUN).orElse(dryRunByDefault);
         Invocation<?> invocation = tool.handler().prepare(new Arguments(withoutDryRun(arguments)), context);

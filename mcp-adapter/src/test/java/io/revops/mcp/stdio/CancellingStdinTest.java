@@ -36,7 +36,7 @@ class CancellingStdinTest {
         + "\"arguments\":{\"soql\":\"SELECT Id FROM Account\"},\"_meta\":{\"progressToken\":\"p1\","
         + "\"revops/jsonrpcId\":\"spoofed\"}}}");
 
-    Map<String, Object> message = json.readValue(out.strip(), Map.class);
+    Map<String, Object> message = map(json.readValue(out.strip(), Map.class));
     Map<String, Object> params = map(message.get("params"));
     assertThat(map(params.get("_meta"))).containsEntry("revops/jsonrpcId", "7").containsEntry("progressToken", "p1");
     assertThat(map(params.get("arguments"))).containsEntry("soql", "SELECT Id FROM Account");

@@ -171,6 +171,29 @@ class ToolRunnerTest {
   }
 
   @Test
+  void aCallCancelledBeforeItStartsSendsNothing() {
+    RequestCancellation cancelled = new RequestCancellation() {
+      @Override
+      public boolean isCancelled() {
+        return true;
+      }
+
+      @Override
+      public void onCancel(Runnable listener) {
+        listener.run();
+      }
+    };
+
+    CallToolResult result = runner(false).call(tool(this::fetch), Map.of("record_id", "abc"),
+        new CallContext(ProgressReporter.NONE, cancelled));
+
+    assertThat(result.isError()).isTrue();
+    assertThat(text(result)).contains("cancelled this call before it started");
+    assertThat(server.getRequestCount()).isZero();
+    assertThat(logLine()).endsWith("\"outcome\":\"error\",\"error\":\"cancelled\"}");
+  }
+
+  @Test
   void dryRunReturnsThePlanAndSendsNothing() {
     CallToolResult result = runner(false).call(tool(this::fetch), Map.of("record_id", "abc", "dry_run", true),
         CallContext.none());
