@@ -54,6 +54,15 @@ public final class ClientFactory implements AutoCloseable {
     return new ClientFactory(config, OkHttpClient::new, Timing.REAL);
   }
 
+  /**
+   * A factory for {@code config} whose clients derive from the OkHttp client {@code httpClient} supplies
+   * (asked once, on first use): a caller can add interceptors, such as the MCP server's per-call status
+   * log or the doctor's guard that lets only GET requests through. Builds nothing yet.
+   */
+  public static ClientFactory of(RevOpsConfig config, Supplier<OkHttpClient> httpClient) {
+    return new ClientFactory(config, httpClient, Timing.REAL);
+  }
+
   public RevOpsConfig config() {
     return config;
   }
