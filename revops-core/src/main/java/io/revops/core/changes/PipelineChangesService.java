@@ -5,6 +5,7 @@ import io.revops.clari.AuditEventPage;
 import io.revops.clari.AuditEventQuery;
 import io.revops.clari.ClariClient;
 import io.revops.core.RevOpsArgumentException;
+import io.revops.core.internal.ShortText;
 import io.revops.core.plan.DryRunPlan;
 import io.revops.core.plan.PlannedRequest;
 import io.revops.salesforce.SalesforceClient;
@@ -148,7 +149,7 @@ public final class PipelineChangesService {
 
   private static ClariUserAction action(AuditEvent event) {
     Map<String, String> parameters = new LinkedHashMap<>();
-    event.parameters().forEach((name, value) -> Values.render(value).ifPresent(text -> parameters.put(name, text)));
+    event.parameters().forEach((name, value) -> ShortText.render(value).ifPresent(text -> parameters.put(name, text)));
     return new ClariUserAction(event.timestamp(), event.actorName().filter(n -> !n.isBlank()).orElse(event.actorId()),
         event.actorType(), event.event(), parameters, event.sessionType());
   }

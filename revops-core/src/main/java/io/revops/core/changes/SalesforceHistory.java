@@ -1,5 +1,6 @@
 package io.revops.core.changes;
 
+import io.revops.core.internal.ShortText;
 import io.revops.core.salesforce.SoqlLiterals;
 import io.revops.salesforce.QueryResult;
 import io.revops.salesforce.SObjectRecord;
@@ -148,7 +149,7 @@ final class SalesforceHistory {
 
   private static FieldChange fieldChange(SObjectRecord row) {
     return new FieldChange(id18(row.getString("OpportunityId").orElse("")), row.getString("Opportunity.Name"),
-        row.getString("Field").orElse(""), Values.render(row.get("OldValue")), Values.render(row.get("NewValue")),
+        row.getString("Field").orElse(""), ShortText.render(row.get("OldValue")), ShortText.render(row.get("NewValue")),
         row.getDateTime("CreatedDate").orElseThrow(() -> missing("OpportunityFieldHistory.CreatedDate")).toInstant(),
         row.getString("CreatedBy.Name"));
   }
@@ -246,7 +247,7 @@ final class SalesforceHistory {
     }
     Optional<BigDecimal> oldAmount = previous != null ? previous.amount() : current.prevAmount();
     if ((previous != null || current.prevAmount().isPresent()) && !sameAmount(oldAmount, current.amount())) {
-      changes.add(change(current, "Amount", oldAmount.flatMap(Values::render), current.amount().flatMap(Values::render)));
+      changes.add(change(current, "Amount", oldAmount.flatMap(ShortText::render), current.amount().flatMap(ShortText::render)));
     }
     Optional<String> oldCloseDate = previous != null ? previous.closeDate() : current.prevCloseDate();
     if ((previous != null || current.prevCloseDate().isPresent()) && !oldCloseDate.equals(current.closeDate())) {

@@ -8,6 +8,7 @@ import io.revops.clari.OpportunityInsight;
 import io.revops.clari.OpportunityInsights;
 import io.revops.clari.TrendChange;
 import io.revops.core.RevOpsArgumentException;
+import io.revops.core.internal.ShortText;
 import io.revops.core.plan.DryRunPlan;
 import io.revops.core.plan.PlannedRequest;
 import io.revops.salesforce.SalesforceId;
@@ -86,7 +87,7 @@ public final class DealRiskService {
 
   private static DealField field(InsightField field) {
     return new DealField(field.alias().filter(a -> !a.isBlank()).orElse(field.id()), field.id(),
-        field.value().flatMap(JsonValues::render), field.trend().filter(t -> !t.isBlank()),
+        field.value().flatMap(ShortText::render), field.trend().filter(t -> !t.isBlank()),
         latest(field.trendHistory()));
   }
 
@@ -97,8 +98,8 @@ public final class DealRiskService {
     if (latest.isEmpty() && !history.isEmpty()) {
       latest = Optional.of(history.get(history.size() - 1));
     }
-    return latest.map(change -> new TrendStep(change.oldValue().flatMap(JsonValues::render),
-        change.newValue().flatMap(JsonValues::render), change.date()));
+    return latest.map(change -> new TrendStep(change.oldValue().flatMap(ShortText::render),
+        change.newValue().flatMap(ShortText::render), change.date()));
   }
 
   private static List<DealRiskFailure> failures(List<String> requested, List<DealRisk> deals,
