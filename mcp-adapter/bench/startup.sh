@@ -5,6 +5,7 @@
 # tools/list, and the resident memory after tools/list:
 #   - revops-mcp with plain `java -jar`,
 #   - revops-mcp with the recommended launcher (bin/revops-mcp: class-data archive, C1, serial GC),
+#   - both again with --sandbox (the embedded sample data; the sandbox starts after the server answers),
 #   - the community Node server @tsmztech/mcp-server-salesforce, for comparison.
 # Needs Java 17+, Node 18+ and npm; run `mvn -B -pl mcp-adapter -am package -DskipTests` first.
 # Placeholder credentials only: listing tools contacts no service (the Node server starts without
@@ -34,6 +35,8 @@ cat > target/bench-servers.json <<JSON
 [
   {"label": "revops-mcp (java -jar)", "command": "java", "args": ["-jar", "$jar"]},
   {"label": "revops-mcp (bin/revops-mcp)", "command": "bin/revops-mcp"},
+  {"label": "revops-mcp --sandbox (java -jar)", "command": "java", "args": ["-jar", "$jar", "--sandbox"]},
+  {"label": "revops-mcp --sandbox (bin/revops-mcp)", "command": "bin/revops-mcp", "args": ["--sandbox"]},
   {"label": "@tsmztech/mcp-server-salesforce", "command": "node", "args": ["$node_server"],
    "env": {"SALESFORCE_CONNECTION_TYPE": "User_Password", "SALESFORCE_USERNAME": "bench@example.com",
            "SALESFORCE_PASSWORD": "placeholder", "SALESFORCE_TOKEN": "placeholder",

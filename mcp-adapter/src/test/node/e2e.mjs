@@ -5,28 +5,12 @@
 //   zero-http   after the invalid-argument and dry-run calls: the fakes received no request at all;
 //   cancelled   after cancelling a running forecast export: Clari received the job's cancel request.
 // Prints `ok - <check>` / `not ok - <check>: <why>` per check and a closing `N passed, N failed` line;
-// exits 1 when any check failed.
+// exits 1 when any check failed (see harness.mjs).
 import { readFileSync } from 'node:fs';
-import { createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { CALL, check, connect, finish, isObject, notOk, ok, text } from './harness.mjs';
 
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const CALL = { timeout: 60_000 };
-let passed = 0;
-let failed = 0;
-
-function ok(name) { passed++; console.log(`ok - ${name}`); }
-function notOk(name, why) { failed++; console.log(`not ok - ${name}: ${why}`); }
-async function check(name, fn) {
-  try {
-    const why = await fn();
-    if (why === undefined || why === true) ok(name); else notOk(name, why);
-  } catch (e) {
-    notOk(name, `threw ${e?.stack ?? e}`);
-  }
-}
 
 const stdinLines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 async function askJava(phase) {
@@ -35,22 +19,6 @@ async function askJava(phase) {
   const answer = (value ?? 'fail no answer').trim();
   if (answer === 'ok') ok(`java: ${phase}`); else notOk(`java: ${phase}`, answer.replace(/^fail\s*/, ''));
 }
-
-async function connect(extraEnv, stderrFile) {
-  const transport = new StdioClientTransport({
-    command: config.java,
-    args: ['-jar', config.jar],
-    env: { ...config.env, ...extraEnv },
-    stderr: 'pipe',
-  });
-  transport.stderr.pipe(createWriteStream(stderrFile));
-  const client = new Client({ name: 'revops-e2e', version: '1.0.0' });
-  await client.connect(transport);
-  return client;
-}
-
-const text = result => (result.content ?? []).filter(c => c.type === 'text').map(c => c.text).join('\n');
-const isObject = v => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 // What every tool must declare, and one valid and one invalid call of each.
 const HINTS = {
@@ -149,7 +117,7 @@ function describedEverywhere(schema, path) {
 }
 
 async function main() {
-  const client = await connect({}, config.stderrFile);
+  const client = await connect(config, { stderrFile: config.stderrFile });
 
   await check('initialize: server info and instructions', () => {
     const info = client.getServerVersion();
@@ -248,7 +216,8 @@ async function main() {
   await client.close();
 
   // Read-only mode: the write tools disappear.
-  const readOnly = await connect({ REVOPS_READ_ONLY: 'true' }, config.readOnlyStderrFile);
+  const readOnly = await connect(config,
+    { env: { REVOPS_READ_ONLY: 'true' }, stderrFile: config.readOnlyStderrFile });
   await check('read-only mode hides add_note and update_field', async () => {
     const names = (await readOnly.listTools()).tools.map(t => t.name);
     return (names.length === Object.keys(TOOLS).length - 2 && !names.includes('add_note')
@@ -277,10 +246,4 @@ async function main() {
   });
 }
 
-try {
-  await main();
-} catch (e) {
-  notOk('the script ran to the end', e?.stack ?? String(e));
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+await finish(main);

@@ -10,7 +10,9 @@ final class NoBackend {
       + "    SFDC_CLIENT_ID + SFDC_JWT_KEY_FILE + SFDC_USERNAME (JWT bearer, best for a server), or\n"
       + "    SFDC_CLIENT_ID + SFDC_REFRESH_TOKEN (refresh token), or SFDC_CLIENT_ID + SFDC_CLIENT_SECRET (client\n"
       + "    credentials), or SFDC_ACCESS_TOKEN_COMMAND (for example sf org display --json), or SFDC_ACCESS_TOKEN.\n"
-      + "Then restart the server. java -jar revops-mcp.jar --help lists every variable.";
+      + "Then restart the server. java -jar revops-mcp.jar --help lists every variable.\n"
+      + "To try every tool first without any credentials, start it with --sandbox (java -jar revops-mcp.jar"
+      + " --sandbox): it serves sample data of a fictional company and contacts no real org or tenant.";
 
   private NoBackend() {
   }

@@ -19,6 +19,7 @@ import io.revops.salesforce.SalesforceApiException;
 import io.revops.salesforce.UserInfo;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +29,9 @@ import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /**
- * {@code java -jar revops-mcp.jar doctor}: checks the configuration against the real services and
- * prints a checklist with the fix for each problem: the Clari token (admin limits), that
+ * {@code java -jar revops-mcp.jar doctor}: checks the configuration against the real services (or, with
+ * {@code --sandbox}, against the embedded sandbox) and prints a checklist with the fix for each
+ * problem: the Clari token (admin limits), that
  * {@code CLARI_FORECAST_ID} resolves, the Salesforce token (userinfo), the API requests left today,
  * that the audit object and its fields exist, and that the commit stage is a StageName value. The
  * doctor only reads: its HTTP client refuses any request but GET, so it can never write to Salesforce
@@ -49,11 +51,20 @@ public final class Doctor {
 
   /** Runs every check for {@code config}, prints the checklist to {@code out}, returns the exit code. */
   public static int run(RevOpsConfig config, PrintStream out) {
+    return run(config, Clock.systemUTC(), out, "the real services");
+  }
+
+  /**
+   * Like {@link #run(RevOpsConfig, PrintStream)} with the clock of "today", naming what {@code config}
+   * points at in the checklist's first line, such as "the embedded sandbox".
+   */
+  public static int run(RevOpsConfig config, Clock clock, PrintStream out, String target) {
     RevOps revops = RevOps.builder(config)
+        .clock(clock)
         .httpClient(() -> new OkHttpClient.Builder().addInterceptor(readOnly()).build())
         .build();
     List<Section> sections = new Doctor(revops).sections();
-    print(sections, out);
+    print(sections, out, target);
     return sections.stream().flatMap(s -> s.checks().stream()).anyMatch(c -> c.status() == Check.Status.FAIL) ? 1 : 0;
   }
 
@@ -263,8 +274,8 @@ public final class Doctor {
 
   // ---------------------------------------------------------------- output
 
-  static void print(List<Section> sections, PrintStream out) {
-    out.println("revops-mcp doctor: checking the configuration against the real services (read-only).");
+  static void print(List<Section> sections, PrintStream out, String target) {
+    out.println("revops-mcp doctor: checking the configuration against " + target + " (read-only).");
     int pass = 0;
     int warn = 0;
     int fail = 0;

@@ -1,19 +1,14 @@
 package io.revops.mcp.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.revops.mcp.fakes.EndToEndFakes;
 import io.revops.mcp.fakes.FakeClari;
 import io.revops.mcp.fakes.FakeSalesforce;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +28,6 @@ import org.junit.jupiter.api.Test;
  * log. Skipped, with the reason, where Node.js or npm is missing.
  */
 class McpClientEndToEndIT {
-  private static final long NODE_TIMEOUT_SECONDS = 150;
-
   private final MockWebServer clari = new MockWebServer();
   private final MockWebServer salesforce = new MockWebServer();
   private final EndToEndFakes fakes = new EndToEndFakes();
@@ -56,49 +49,32 @@ class McpClientEndToEndIT {
 
   @Test
   void theOfficialMcpClientDrivesTheJar() throws Exception {
-    assumeTrue(works("node", "--version"), "Node.js is not installed: the end-to-end test with the official MCP"
-        + " TypeScript client needs node and npm on the PATH (CI has them)");
-    assumeTrue(works("npm", "--version"), "npm is not installed: the end-to-end test needs it to install"
-        + " @modelcontextprotocol/sdk");
-    Path jar = Path.of(property("revops.jar"));
-    assertThat(jar).as("the shaded jar, built in the package phase").exists();
-    Path work = Path.of(property("revops.build.dir")).resolve("e2e-node");
-    installClient(Path.of(property("revops.node.dir")), work);
+    NodeClient client = NodeClient.install();
+    Path work = client.work();
+    List<String> output = client.run("e2e.mjs", writeConfig(NodeClient.jar(), work), this::answerPhase);
 
-    Process node = new ProcessBuilder("node", work.resolve("e2e.mjs").toString(), writeConfig(jar, work).toString())
-        .directory(work.toFile()).redirectErrorStream(true).start();
-    List<String> output = converse(node);
-    assertThat(node.waitFor(NODE_TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("node finished in time").isTrue();
-
-    String transcript = String.join("\n", output);
-    assertThat(javaFailures).as(transcript).isEmpty();
-    assertThat(output).as(transcript).isNotEmpty();
-    assertThat(output.get(output.size() - 1)).as(transcript).matches("\\d+ passed, 0 failed");
-    assertThat(node.exitValue()).as(transcript).isZero();
+    assertThat(javaFailures).as(String.join("\n", output)).isEmpty();
     assertThat(Files.readString(work.resolve("server-stderr.log"))).doesNotContain(FakeClari.TOKEN)
         .doesNotContain(FakeSalesforce.TOKEN).contains("revops-mcp", "serving 14 tools");
   }
 
-  /** Reads the script's output, answering its PHASE questions from what the fakes saw. */
-  private List<String> converse(Process node) throws IOException, InterruptedException {
-    List<String> output = new ArrayList<>();
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-        PrintStream answers = new PrintStream(node.getOutputStream(), true, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = lines.readLine()) != null) {
-        System.out.println("[e2e] " + line);
-        output.add(line);
-        if (line.equals("PHASE zero-http")) {
-          answers.println(answer("invalid-argument and dry-run calls reached the fakes",
-              clari.getRequestCount() == 0 && salesforce.getRequestCount() == 0,
-              "Clari got " + clari.getRequestCount() + ", Salesforce " + salesforce.getRequestCount() + " request(s)"));
-        } else if (line.equals("PHASE cancelled")) {
-          answers.println(answer("the cancelled export job was not cancelled at Clari",
-              fakes.cancelled.await(20, TimeUnit.SECONDS), "no PATCH /export/jobs/job-stuck within 20 s"));
-        }
+  /** Answers the script's PHASE questions from what the fakes saw. */
+  private void answerPhase(String line, PrintStream answers) {
+    if (line.equals("PHASE zero-http")) {
+      answers.println(answer("invalid-argument and dry-run calls reached the fakes",
+          clari.getRequestCount() == 0 && salesforce.getRequestCount() == 0,
+          "Clari got " + clari.getRequestCount() + ", Salesforce " + salesforce.getRequestCount() + " request(s)"));
+    } else if (line.equals("PHASE cancelled")) {
+      boolean cancelled;
+      try {
+        cancelled = fakes.cancelled.await(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        cancelled = false;
       }
+      answers.println(answer("the cancelled export job was not cancelled at Clari", cancelled,
+          "no PATCH /export/jobs/job-stuck within 20 s"));
     }
-    return output;
   }
 
   private String answer(String failure, boolean ok, String details) {
@@ -131,41 +107,6 @@ class McpClientEndToEndIT {
     Path file = work.resolve("config.json");
     Files.writeString(file, config);
     return file;
-  }
-
-  /** Copies the script and its package files into the build directory and installs the client there. */
-  private static void installClient(Path source, Path work) throws IOException, InterruptedException {
-    Files.createDirectories(work);
-    for (String name : List.of("package.json", "package-lock.json", "e2e.mjs")) {
-      Files.copy(source.resolve(name), work.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-    Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund")
-        .directory(work.toFile()).redirectErrorStream(true).start();
-    String log = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(npm.waitFor(300, TimeUnit.SECONDS)).as("npm install finished").isTrue();
-    // An unreachable registry is a missing dependency like a missing Node: skip, saying why.
-    assumeTrue(npm.exitValue() == 0 && Files.isDirectory(work.resolve("node_modules/@modelcontextprotocol/sdk")),
-        "npm could not install @modelcontextprotocol/sdk (is the npm registry reachable?); the end-to-end test is"
-            + " skipped. npm said: " + log.strip());
-  }
-
-  private static boolean works(String... command) {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      process.getInputStream().readAllBytes();
-      return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static String property(String name) {
-    String value = System.getProperty(name);
-    assertThat(value).as("system property " + name + " (set by the failsafe configuration)").isNotBlank();
-    return value;
   }
 
   private static String quote(String text) {
