@@ -52,7 +52,8 @@ const PROJECT = {
     failures: (r.failures ?? []).length }),
   get_admin_limits: r => ({ concurrent_limit: r.concurrent_limit, available_concurrent_slots: r.available_concurrent_slots,
     monthly_quota: r.monthly_quota, available_monthly_quota: r.available_monthly_quota }),
-  get_pipeline_changes: r => ({ changes: sorted((r.changes ?? []).map(c => [c.opportunity_id, c.field, c.changed_at])) }),
+  get_pipeline_changes: r => ({ source: r.source, notes: r.notes,
+    changes: sorted((r.changes ?? []).map(c => [c.opportunity_id, c.field, c.changed_at])) }),
   get_account: r => ({ fields: r.fields }),
   get_opportunity: r => ({ fields: r.fields, owner: r.owner }),
   get_contact: r => ({ fields: r.fields }),
@@ -72,7 +73,7 @@ const PROJECT = {
 const CANONICAL = {
   get_forecast: e => ({ ...e, rows: sorted(e.rows) }),
   get_deal_risk: e => ({ ...e, deals: sorted(e.deals) }),
-  get_pipeline_changes: e => ({ changes: sorted(e.changes) }),
+  get_pipeline_changes: e => ({ ...e, changes: sorted(e.changes) }),
   query: e => ({ ...e, rows: sorted(e.rows) }),
   stale_opps: e => ({ ...e, opportunities: sorted(e.opportunities) }),
   at_risk_commits: e => ({ ...e, deals: sorted(e.deals) }),

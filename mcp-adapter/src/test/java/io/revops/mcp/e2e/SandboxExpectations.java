@@ -118,7 +118,11 @@ final class SandboxExpectations {
 
   // ---------------------------------------------------------------- Salesforce reads
 
-  /** The last seven days, today included: the seeded field-history rows of stage, amount and close date. */
+  /**
+   * The last seven days, today included: the seeded field-history rows of stage, amount and close date,
+   * read from OpportunityFieldHistory (the sandbox's FieldDefinition says those fields are tracked), with no
+   * caveat.
+   */
   private Map<String, Object> pipelineChanges() {
     LocalDate start = today.minusDays(6);
     Instant from = start.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -131,7 +135,8 @@ final class SandboxExpectations {
         .toList();
     require(!changes.isEmpty() && changes.size() <= 200, "the change window holds 1-200 seeded changes, not "
         + changes.size());
-    return entry(Map.of("start_date", start.toString(), "end_date", today.toString()), Map.of("changes", changes));
+    return entry(Map.of("start_date", start.toString(), "end_date", today.toString()), Map.of(
+        "source", "SALESFORCE_FIELD_HISTORY", "notes", List.of(), "changes", changes));
   }
 
   /** get_opportunity, get_account, get_contact, get_lead: every populated field as seeded. */

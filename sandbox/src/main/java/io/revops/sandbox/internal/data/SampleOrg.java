@@ -63,6 +63,7 @@ public final class SampleOrg {
   /** Builds the org for {@code seed} as of {@code now}. */
   public static SampleOrg generate(Schema schema, Instant now, long seed) {
     SampleOrg org = new SampleOrg(schema, now, seed);
+    SetupMetadata.seed(schema, org.store);
     org.organization();
     org.users();
     org.accountsAndContacts();

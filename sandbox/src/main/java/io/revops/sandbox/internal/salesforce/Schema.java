@@ -23,12 +23,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The sample org's objects and fields: the standard objects revops-mcp reads and writes, the audit
  * object {@code Cleanup_Audit__c}, and the child relationships between them. Describe, query
  * validation and write validation all read this one definition. Every object has {@code SystemModstamp}
- * but OpportunityFieldHistory, whose rows are never changed (as in Salesforce).
+ * but OpportunityFieldHistory, whose rows are never changed, and the setup metadata objects
+ * {@code EntityDefinition} and {@code FieldDefinition} (as in Salesforce).
  */
 public final class Schema {
   public static final String AUDIT_OBJECT = "Cleanup_Audit__c";
@@ -49,6 +51,13 @@ public final class Schema {
   public static final List<String> LEAD_STATUSES = List.of("Open - Not Contacted", "Working - Contacted",
       "Closed - Converted", "Closed - Not Converted");
   public static final List<String> EVENT_TYPES = List.of("Call", "Email", "Meeting", "Other");
+  /** The Opportunity fields with history tracking on: the fields OpportunityFieldHistory rows name. */
+  public static final List<String> OPPORTUNITY_HISTORY_TRACKED = List.of("StageName", "Amount", "CloseDate");
+  /**
+   * Setup metadata objects, answered with Salesforce's restricted SOQL for them: no COUNT(), GROUP BY, OR,
+   * NOT or INCLUDES, and LIMIT/OFFSET ignored.
+   */
+  public static final Set<String> SETUP_METADATA = Set.of("EntityDefinition", "FieldDefinition");
 
   private final Map<String, ObjectSchema> objects = new LinkedHashMap<>();
   private final Map<String, ObjectSchema> byPrefix = new LinkedHashMap<>();
@@ -241,6 +250,23 @@ public final class Schema {
         f("Visibility", "Visibility", PICKLIST).picklist(List.of("AllUsers", "InternalUsers", "SharedUsers"), true)
             .writable().defaultValue("AllUsers").build(),
         f("IsDeleted", "Deleted", BOOLEAN).build(), systemModstamp()));
+    // Setup metadata: the Id of these rows is their DurableId (an object's API name, Object.Field for a field).
+    s.add("EntityDefinition", "Entity Definition", "Entity Definitions", null, false, false, List.of(
+        id(),
+        f("DurableId", "Durable Id", STRING).length(255).build(),
+        f("QualifiedApiName", "Qualified API Name", STRING).length(255).build(),
+        f("Label", "Label", STRING).length(255).build(),
+        f("PluralLabel", "Plural Label", STRING).length(255).build(),
+        f("KeyPrefix", "Key Prefix", STRING).length(3).build()));
+    s.add("FieldDefinition", "Field Definition", "Field Definitions", null, false, false, List.of(
+        id(),
+        f("DurableId", "Durable Id", STRING).length(255).build(),
+        f("QualifiedApiName", "Qualified API Name", STRING).length(255).build(),
+        f("EntityDefinitionId", "Entity Definition ID", STRING).length(255)
+            .reference("EntityDefinition", "EntityDefinition").build(),
+        f("Label", "Label", STRING).length(255).build(),
+        f("DataType", "Data Type", STRING).length(255).build(),
+        f("IsFieldHistoryTracked", "Field History Tracked", BOOLEAN).build()));
 
     s.child("Account", "Contact", "AccountId", "Contacts");
     s.child("Account", "Opportunity", "AccountId", "Opportunities");
@@ -296,7 +322,9 @@ public final class Schema {
       List<FieldSchema> fields) {
     ObjectSchema object = new ObjectSchema(name, label, plural, prefix, createable, updateable, fields);
     objects.put(name.toLowerCase(Locale.ROOT), object);
-    byPrefix.putIfAbsent(prefix, object);
+    if (prefix != null) {
+      byPrefix.putIfAbsent(prefix, object);
+    }
   }
 
   private void child(String parent, String childObject, String field, String relationshipName) {
