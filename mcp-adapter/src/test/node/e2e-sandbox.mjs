@@ -4,8 +4,8 @@
 // only argument. The script calls every tool once, projects its structured result to the shape of the
 // expectation, and compares; then it checks that add_note and update_field are seen by the next reads
 // (with the audit row), and that read-only mode hides the write tools.
-// Prints `ok - <check>` / `not ok - <check>: <why>` per check (`skip - <check>: <why>` for a check the
-// sandbox cannot run yet) and a closing `N passed, N failed` line; exits 1 when any check failed.
+// Prints `ok - <check>` / `not ok - <check>: <why>` per check and a closing `N passed, N failed` line;
+// exits 1 when any check failed.
 import { readFileSync } from 'node:fs';
 import { CALL, check, connect, finish, text } from './harness.mjs';
 
@@ -52,7 +52,8 @@ const PROJECT = {
     failures: (r.failures ?? []).length }),
   get_admin_limits: r => ({ concurrent_limit: r.concurrent_limit, available_concurrent_slots: r.available_concurrent_slots,
     monthly_quota: r.monthly_quota, available_monthly_quota: r.available_monthly_quota }),
-  get_pipeline_changes: r => ({ changes: sorted((r.changes ?? []).map(c => [c.opportunity_id, c.field, c.changed_at])) }),
+  get_pipeline_changes: r => ({ source: r.source, notes: r.notes,
+    changes: sorted((r.changes ?? []).map(c => [c.opportunity_id, c.field, c.changed_at])) }),
   get_account: r => ({ fields: r.fields }),
   get_opportunity: r => ({ fields: r.fields, owner: r.owner }),
   get_contact: r => ({ fields: r.fields }),
@@ -72,7 +73,7 @@ const PROJECT = {
 const CANONICAL = {
   get_forecast: e => ({ ...e, rows: sorted(e.rows) }),
   get_deal_risk: e => ({ ...e, deals: sorted(e.deals) }),
-  get_pipeline_changes: e => ({ changes: sorted(e.changes) }),
+  get_pipeline_changes: e => ({ ...e, changes: sorted(e.changes) }),
   query: e => ({ ...e, rows: sorted(e.rows) }),
   stale_opps: e => ({ ...e, opportunities: sorted(e.opportunities) }),
   at_risk_commits: e => ({ ...e, deals: sorted(e.deals) }),
@@ -119,34 +120,25 @@ async function main() {
   });
 
   const update = x.update_field;
-  if (update.expect.works) {
-    await check('update_field: applied, seen by the next read, audited', async () => {
-      const applied = await call('update_field', update.args);
-      if (applied.outcome !== 'APPLIED' || typeof applied.audit_record_id !== 'string') {
-        return `got ${JSON.stringify(applied)}`;
-      }
-      const read = await call('get_opportunity', { opp_id: update.args.object_id });
-      if (read.fields?.NextStep !== update.args.new_value) {
-        return `get_opportunity shows NextStep ${JSON.stringify(read.fields?.NextStep)}`;
-      }
-      const audits = await call('query', { soql: update.expect.audit_soql });
-      const row = audits.records.find(a => a.Id === applied.audit_record_id);
-      if (audits.total_size !== update.expect.audits_after || !row) {
-        return `audit rows: ${JSON.stringify(audits.records)}, expected ${update.expect.audits_after} with`
-          + ` ${applied.audit_record_id}`;
-      }
-      return same(row, { Id: applied.audit_record_id, Object_Name__c: 'Opportunity', Field_Name__c: 'NextStep',
-        Old_Value__c: update.expect.old_value, New_Value__c: update.args.new_value,
-        Justification__c: update.args.justification });
-    });
-  } else {
-    await check('update_field: fails only for the sandbox\'s missing SystemModstamp', async () => {
-      const result = await client.callTool({ name: 'update_field', arguments: update.args }, undefined, CALL);
-      return (result.isError && text(result).includes('SystemModstamp')) || `got ${text(result)}`;
-    });
-    console.log('skip - update_field applied, seen by the next read, audited: the sandbox\'s Opportunity has no'
-      + ' SystemModstamp, which update_field reads; these checks run once the sandbox has the field');
-  }
+  await check('update_field: applied, seen by the next read, audited', async () => {
+    const applied = await call('update_field', update.args);
+    if (applied.outcome !== 'APPLIED' || typeof applied.audit_record_id !== 'string') {
+      return `got ${JSON.stringify(applied)}`;
+    }
+    const read = await call('get_opportunity', { opp_id: update.args.object_id });
+    if (read.fields?.NextStep !== update.args.new_value) {
+      return `get_opportunity shows NextStep ${JSON.stringify(read.fields?.NextStep)}`;
+    }
+    const audits = await call('query', { soql: update.expect.audit_soql });
+    const row = audits.records.find(a => a.Id === applied.audit_record_id);
+    if (audits.total_size !== update.expect.audits_after || !row) {
+      return `audit rows: ${JSON.stringify(audits.records)}, expected ${update.expect.audits_after} with`
+        + ` ${applied.audit_record_id}`;
+    }
+    return same(row, { Id: applied.audit_record_id, Object_Name__c: 'Opportunity', Field_Name__c: 'NextStep',
+      Old_Value__c: update.expect.old_value, New_Value__c: update.args.new_value,
+      Justification__c: update.args.justification });
+  });
   await client.close();
 
   const readOnly = await connect(config, { args: ['--sandbox'], env: { REVOPS_READ_ONLY: 'true' },

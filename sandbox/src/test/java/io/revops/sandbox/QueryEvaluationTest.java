@@ -72,6 +72,55 @@ class QueryEvaluationTest {
     return catchThrowableOfType(SalesforceApiException.class, () -> f.salesforce.query(f.guard.check(soql)));
   }
 
+  // ---------------------------------------------------------------- setup metadata
+
+  @Test
+  void fieldDefinitionNamesTheHistoryTrackedOpportunityFieldsTheSeededHistoryUses() {
+    // revops-core's tracking check, as SalesforceHistory sends it.
+    List<SObjectRecord> tracked = f.queryAll("SELECT QualifiedApiName FROM FieldDefinition"
+        + " WHERE EntityDefinition.QualifiedApiName = 'Opportunity' AND IsFieldHistoryTracked = true");
+    assertThat(tracked).extracting(r -> r.getString("QualifiedApiName").orElseThrow())
+        .containsExactlyInAnyOrder("StageName", "Amount", "CloseDate");
+    Set<String> historyFields = f.data().records("OpportunityFieldHistory").stream()
+        .map(h -> h.getString("Field").orElseThrow()).collect(Collectors.toSet());
+    assertThat(historyFields).containsExactlyInAnyOrder("StageName", "Amount", "CloseDate");
+
+    List<String> describeFields = f.salesforce.describe("Opportunity").fields().stream()
+        .map(io.revops.salesforce.FieldDescribe::name).toList();
+    // LIMIT is ignored on FieldDefinition, as Salesforce does.
+    List<SObjectRecord> all = f.salesforce.query(f.guard.check("SELECT QualifiedApiName, DataType,"
+        + " IsFieldHistoryTracked, EntityDefinition.Label FROM FieldDefinition WHERE EntityDefinitionId = 'Opportunity'"
+        + " LIMIT 5")).records();
+    assertThat(all).extracting(r -> r.getString("QualifiedApiName").orElseThrow())
+        .containsExactlyInAnyOrderElementsOf(describeFields);
+    SObjectRecord stage = all.stream().filter(r -> r.getString("QualifiedApiName").orElseThrow().equals("StageName"))
+        .findFirst().orElseThrow();
+    assertThat(stage.getString("DataType")).contains("Picklist");
+    assertThat(stage.getBoolean("IsFieldHistoryTracked")).contains(true);
+    assertThat(stage.getString("EntityDefinition.Label")).contains("Opportunity");
+    assertThat(f.queryAll("SELECT QualifiedApiName FROM FieldDefinition WHERE EntityDefinition.QualifiedApiName"
+        + " = 'Account' AND IsFieldHistoryTracked = true")).isEmpty();
+  }
+
+  @Test
+  void fieldDefinitionRefusesWhatSalesforceRefusesThere() {
+    String from = "FROM FieldDefinition WHERE EntityDefinition.QualifiedApiName = 'Opportunity'";
+    Map<String, String> refused = Map.of(
+        "SELECT COUNT() " + from, "The requested operation is not yet supported by this SObject storage type",
+        "SELECT DataType, COUNT(Id) " + from + " GROUP BY DataType", "not yet supported by this SObject storage type",
+        "SELECT QualifiedApiName " + from + " AND (IsFieldHistoryTracked = true OR DataType = 'Date')",
+        "Disjunctions not supported",
+        "SELECT QualifiedApiName " + from + " AND QualifiedApiName != 'Name'", "Only equals comparisons permitted",
+        "SELECT QualifiedApiName " + from + " AND (NOT IsFieldHistoryTracked = true)", "Only equals comparisons permitted",
+        "SELECT QualifiedApiName " + from + " AND QualifiedApiName NOT IN ('Name')", "Only equals comparisons permitted");
+    refused.forEach((soql, message) -> {
+      SalesforceApiException e = queryError(soql);
+      assertThat(e).as(soql).isNotNull();
+      assertThat(e.errorCode()).as(soql).isEqualTo("MALFORMED_QUERY");
+      assertThat(e.getMessage()).as(soql).contains(message);
+    });
+  }
+
   // ---------------------------------------------------------------- field lists
 
   @Test

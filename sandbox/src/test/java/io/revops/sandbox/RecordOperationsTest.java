@@ -15,6 +15,9 @@ import io.revops.salesforce.SalesforceId;
 import io.revops.salesforce.UserInfo;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /** Retrieve, describe, create, update, paging, userinfo and limits, through the real SalesforceClient. */
 class RecordOperationsTest {
+  private static final DateTimeFormatter SALESFORCE_DATETIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssX").withZone(ZoneOffset.UTC);
   private SandboxFixture f;
 
   @BeforeEach
@@ -163,6 +168,32 @@ class RecordOperationsTest {
         + " OpportunityFieldHistory WHERE OpportunityId = '" + id.to18() + "' AND CreatedDate = TODAY")).records();
     assertThat(changesToday).extracting(r -> r.getString("Field").orElseThrow()).contains("StageName", "Amount");
     assertThat(f.data().record("Opportunity", id.to18()).orElseThrow().getString("StageName")).contains("Closed Won");
+  }
+
+  @Test
+  void everyRecordHasASystemModstampThatAnUpdateMovesToNow() {
+    SampleRecord opp = openOpportunity("Negotiation");
+    SalesforceId id = SalesforceId.of(opp.id());
+    FieldDescribe stamp = f.salesforce.describe("Opportunity").field("SystemModstamp").orElseThrow();
+    assertThat(stamp.type()).isEqualTo("datetime");
+    assertThat(stamp.updateable()).isFalse();
+    for (String object : List.of("Account", "Contact", "Lead", "Opportunity", "Event", "User", "Cleanup_Audit__c")) {
+      assertThat(f.data().records(object)).as(object).allSatisfy(r -> assertThat(r.getDateTime("SystemModstamp"))
+          .isPresent().isEqualTo(r.getDateTime("LastModifiedDate")));
+    }
+    Instant seeded = f.salesforce.retrieve("Opportunity", id, List.of("SystemModstamp")).getDateTime("SystemModstamp")
+        .orElseThrow().toInstant();
+    assertThat(seeded).isEqualTo(opp.getDateTime("LastModifiedDate").orElseThrow()).isBefore(f.time.instant());
+
+    f.time.advance(Duration.ofMinutes(10));
+    f.salesforce.update("Opportunity", id, Map.of("NextStep", "Send the order form"));
+
+    SObjectRecord read = f.salesforce.retrieve("Opportunity", id, List.of("SystemModstamp", "LastModifiedDate"));
+    assertThat(read.getDateTime("SystemModstamp").orElseThrow().toInstant()).isEqualTo(f.time.instant())
+        .isAfter(seeded);
+    assertThat(read.getDateTime("LastModifiedDate")).isEqualTo(read.getDateTime("SystemModstamp"));
+    assertThat(f.salesforce.query(f.guard.check("SELECT Id FROM Opportunity WHERE Id = '" + id.to18()
+        + "' AND SystemModstamp < " + SALESFORCE_DATETIME.format(f.time.instant()))).records()).isEmpty();
   }
 
   @Test

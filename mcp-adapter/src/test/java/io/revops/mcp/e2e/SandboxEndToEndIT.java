@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.revops.sandbox.Sandbox;
 import io.revops.sandbox.SandboxOptions;
-import io.revops.salesforce.SalesforceClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,7 +37,7 @@ class SandboxEndToEndIT {
         .build();
     Map<String, Object> expected;
     try (Sandbox sandbox = Sandbox.start(options)) {
-      expected = new SandboxExpectations(sandbox.data(), options).all(updateFieldWorks(sandbox));
+      expected = new SandboxExpectations(sandbox.data(), options).all();
     }
 
     client.run("e2e-sandbox.mjs", writeConfig(work, expected), (line, answers) -> { });
@@ -47,17 +46,6 @@ class SandboxEndToEndIT {
         .contains("SAMPLE DATA of a fictional company", "No real Salesforce org or Clari tenant is contacted",
             "ignoring CLARI_API_TOKEN, SFDC_INSTANCE_URL, SFDC_ACCESS_TOKEN", "serving 14 tools")
         .doesNotContain(IGNORED_TOKEN);
-  }
-
-  /**
-   * Whether the sandbox's Opportunity has {@code SystemModstamp}, which update_field reads to detect a
-   * concurrent change: without it the script checks that update_field fails for that reason and says it
-   * skipped the write checks, so they run by themselves once the sandbox has the field.
-   */
-  private static boolean updateFieldWorks(Sandbox sandbox) {
-    SalesforceClient salesforce = SalesforceClient.builder().instanceUrl(sandbox.salesforceInstanceUrl())
-        .accessToken(Sandbox.SALESFORCE_ACCESS_TOKEN).build();
-    return salesforce.describe("Opportunity").field("SystemModstamp").isPresent();
   }
 
   private static Path writeConfig(Path work, Map<String, Object> expected) throws Exception {

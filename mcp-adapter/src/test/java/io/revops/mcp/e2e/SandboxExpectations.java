@@ -57,7 +57,7 @@ final class SandboxExpectations {
   }
 
   /** Every tool's arguments and expected answer, plus the tool names in catalog order. */
-  Map<String, Object> all(boolean updateFieldWorks) {
+  Map<String, Object> all() {
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("tools", List.of("get_forecast", "get_deal_risk", "get_admin_limits", "get_pipeline_changes",
         "get_account", "get_opportunity", "get_contact", "get_lead", "query", "pipeline_by_stage", "stale_opps",
@@ -73,7 +73,7 @@ final class SandboxExpectations {
     all.put("stale_opps", staleOpps());
     all.put("at_risk_commits", atRiskCommits());
     all.put("add_note", addNote());
-    all.put("update_field", updateField(updateFieldWorks));
+    all.put("update_field", updateField());
     return all;
   }
 
@@ -118,7 +118,11 @@ final class SandboxExpectations {
 
   // ---------------------------------------------------------------- Salesforce reads
 
-  /** The last seven days, today included: the seeded field-history rows of stage, amount and close date. */
+  /**
+   * The last seven days, today included: the seeded field-history rows of stage, amount and close date,
+   * read from OpportunityFieldHistory (the sandbox's FieldDefinition says those fields are tracked), with no
+   * caveat.
+   */
   private Map<String, Object> pipelineChanges() {
     LocalDate start = today.minusDays(6);
     Instant from = start.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -131,7 +135,8 @@ final class SandboxExpectations {
         .toList();
     require(!changes.isEmpty() && changes.size() <= 200, "the change window holds 1-200 seeded changes, not "
         + changes.size());
-    return entry(Map.of("start_date", start.toString(), "end_date", today.toString()), Map.of("changes", changes));
+    return entry(Map.of("start_date", start.toString(), "end_date", today.toString()), Map.of(
+        "source", "SALESFORCE_FIELD_HISTORY", "notes", List.of(), "changes", changes));
   }
 
   /** get_opportunity, get_account, get_contact, get_lead: every populated field as seeded. */
@@ -271,13 +276,12 @@ final class SandboxExpectations {
         "links_after", links + 1));
   }
 
-  private Map<String, Object> updateField(boolean works) {
+  private Map<String, Object> updateField() {
     SampleRecord target = writeOpportunity();
     String justification = "Agreed in the forecast call on " + today;
     long audits = data.records(data.auditObjectName()).stream()
         .filter(a -> a.getString("Record_Id__c").equals(Optional.of(target.id()))).count();
     Map<String, Object> expect = new LinkedHashMap<>();
-    expect.put("works", works);
     expect.put("old_value", target.getString("NextStep").orElse(""));
     expect.put("audit_soql", "SELECT Id, Object_Name__c, Field_Name__c, Old_Value__c, New_Value__c,"
         + " Justification__c FROM " + data.auditObjectName() + " WHERE Record_Id__c = '" + target.id() + "'");

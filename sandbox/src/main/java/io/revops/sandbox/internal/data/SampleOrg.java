@@ -63,6 +63,7 @@ public final class SampleOrg {
   /** Builds the org for {@code seed} as of {@code now}. */
   public static SampleOrg generate(Schema schema, Instant now, long seed) {
     SampleOrg org = new SampleOrg(schema, now, seed);
+    SetupMetadata.seed(schema, org.store);
     org.organization();
     org.users();
     org.accountsAndContacts();
@@ -116,6 +117,7 @@ public final class SampleOrg {
     org.put("OrganizationType", "Enterprise Edition");
     org.put("IsSandbox", true);
     org.put("CreatedDate", now.minus(Duration.ofDays(900)));
+    org.put("SystemModstamp", now.minus(Duration.ofDays(2)));
     organizationId = (String) insert("Organization", org).get("Id");
   }
 
@@ -155,6 +157,7 @@ public final class SampleOrg {
     u.put("TimeZoneSidKey", "GMT");
     u.put("CreatedDate", now.minus(Duration.ofDays(400 + random.nextInt(300))));
     u.put("LastModifiedDate", now.minus(Duration.ofDays(1 + random.nextInt(60))));
+    u.put("SystemModstamp", u.get("LastModifiedDate"));
     return (String) insert("User", u).get("Id");
   }
 
@@ -316,6 +319,7 @@ public final class SampleOrg {
     Map<String, Object> row = insert("Opportunity", o);
     Instant lastChange = history(row, path, created, lastStageChange);
     row.put("LastModifiedDate", lastChange);
+    row.put("SystemModstamp", lastChange);
     opportunityEvents(row, account);
   }
 
@@ -471,6 +475,7 @@ public final class SampleOrg {
     h.put("IsDeleted", false);
     h.put("CreatedDate", at);
     h.put("CreatedById", owner);
+    h.put("SystemModstamp", at);
     insert("OpportunityHistory", h);
   }
 
@@ -607,7 +612,7 @@ public final class SampleOrg {
       Map<String, Object> stored = insert("ContentNote", note);
       Map<String, Object> doc = new LinkedHashMap<>();
       for (String f : List.of("Id", "Title", "FileType", "FileExtension", "ContentSize", "OwnerId", "CreatedDate",
-          "CreatedById", "LastModifiedDate")) {
+          "CreatedById", "LastModifiedDate", "SystemModstamp")) {
         doc.put(f, stored.get(f));
       }
       store.insert(schema.object("ContentDocument").orElseThrow(), doc);
@@ -617,6 +622,7 @@ public final class SampleOrg {
       link.put("ShareType", "V");
       link.put("Visibility", "AllUsers");
       link.put("IsDeleted", false);
+      link.put("SystemModstamp", stored.get("SystemModstamp"));
       insert("ContentDocumentLink", link);
     }
   }
@@ -629,6 +635,7 @@ public final class SampleOrg {
     values.put("CreatedById", by);
     values.put("LastModifiedDate", at);
     values.put("LastModifiedById", by);
+    values.put("SystemModstamp", at);
   }
 
   /** {@code at}, or {@code margin} before now when {@code at} is not in the past. */

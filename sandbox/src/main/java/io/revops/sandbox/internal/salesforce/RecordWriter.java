@@ -83,6 +83,7 @@ public final class RecordWriter {
     putIfField(object, values, "CreatedById", runningUserId);
     putIfField(object, values, "LastModifiedDate", now);
     putIfField(object, values, "LastModifiedById", runningUserId);
+    putIfField(object, values, "SystemModstamp", now);
     switch (object.name()) {
       case "Opportunity" -> {
         deriveFromStage(values, values, true, true);
@@ -137,6 +138,7 @@ public final class RecordWriter {
     changes.forEach((name, value) -> store.set(row, name, value));
     setIfField(object, row, "LastModifiedDate", now);
     setIfField(object, row, "LastModifiedById", runningUserId);
+    setIfField(object, row, "SystemModstamp", now);
     switch (object.name()) {
       case "Opportunity" -> updateOpportunity(row, before, changes, now);
       case "Contact", "Lead" -> store.set(row, "Name", Derived.fullName(row));
@@ -151,6 +153,7 @@ public final class RecordWriter {
           store.set(doc, "Title", row.get("Title"));
           store.set(doc, "ContentSize", row.get("ContentSize"));
           store.set(doc, "LastModifiedDate", now);
+          store.set(doc, "SystemModstamp", now);
         });
       }
       default -> {
@@ -397,7 +400,7 @@ public final class RecordWriter {
     ObjectSchema document = schema.object("ContentDocument").orElseThrow();
     Map<String, Object> doc = new LinkedHashMap<>();
     for (String f : List.of("Id", "Title", "FileType", "FileExtension", "ContentSize", "OwnerId", "CreatedDate",
-        "CreatedById", "LastModifiedDate")) {
+        "CreatedById", "LastModifiedDate", "SystemModstamp")) {
       doc.put(f, note.get(f));
     }
     store.insert(document, doc);

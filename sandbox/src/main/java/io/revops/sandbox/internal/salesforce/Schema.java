@@ -23,11 +23,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The sample org's objects and fields: the standard objects revops-mcp reads and writes, the audit
  * object {@code Cleanup_Audit__c}, and the child relationships between them. Describe, query
- * validation and write validation all read this one definition.
+ * validation and write validation all read this one definition. Every object has {@code SystemModstamp}
+ * but OpportunityFieldHistory, whose rows are never changed, and the setup metadata objects
+ * {@code EntityDefinition} and {@code FieldDefinition} (as in Salesforce).
  */
 public final class Schema {
   public static final String AUDIT_OBJECT = "Cleanup_Audit__c";
@@ -48,6 +51,13 @@ public final class Schema {
   public static final List<String> LEAD_STATUSES = List.of("Open - Not Contacted", "Working - Contacted",
       "Closed - Converted", "Closed - Not Converted");
   public static final List<String> EVENT_TYPES = List.of("Call", "Email", "Meeting", "Other");
+  /** The Opportunity fields with history tracking on: the fields OpportunityFieldHistory rows name. */
+  public static final List<String> OPPORTUNITY_HISTORY_TRACKED = List.of("StageName", "Amount", "CloseDate");
+  /**
+   * Setup metadata objects, answered with Salesforce's restricted SOQL for them: no COUNT(), GROUP BY, OR,
+   * NOT or INCLUDES, and LIMIT/OFFSET ignored.
+   */
+  public static final Set<String> SETUP_METADATA = Set.of("EntityDefinition", "FieldDefinition");
 
   private final Map<String, ObjectSchema> objects = new LinkedHashMap<>();
   private final Map<String, ObjectSchema> byPrefix = new LinkedHashMap<>();
@@ -67,7 +77,7 @@ public final class Schema {
         f("FiscalYearStartMonth", "Fiscal Year Starts In", INT).build(),
         f("OrganizationType", "Edition", STRING).length(40).build(),
         f("IsSandbox", "Is Sandbox", BOOLEAN).build(),
-        f("CreatedDate", "Created Date", DATETIME).build()));
+        f("CreatedDate", "Created Date", DATETIME).build(), systemModstamp()));
     s.add("User", "User", "Users", "005", false, false, List.of(
         id(),
         f("Username", "Username", STRING).length(80).build(),
@@ -81,7 +91,7 @@ public final class Schema {
         f("ManagerId", "Manager ID", REFERENCE).reference("Manager", "User").build(),
         f("TimeZoneSidKey", "Time Zone", STRING).length(40).build(),
         f("CreatedDate", "Created Date", DATETIME).build(),
-        f("LastModifiedDate", "Last Modified Date", DATETIME).build()));
+        lastModifiedDate(), systemModstamp()));
     s.add("Account", "Account", "Accounts", "001", true, true, List.of(
         id(),
         f("Name", "Account Name", STRING).length(255).writable().required().build(),
@@ -97,7 +107,7 @@ public final class Schema {
         f("Description", "Account Description", TEXTAREA).writable().build(),
         owner(),
         f("LastActivityDate", "Last Activity", DATE).calculated().build(),
-        createdDate(), createdBy(), lastModifiedDate(), lastModifiedBy()));
+        createdDate(), createdBy(), lastModifiedDate(), lastModifiedBy(), systemModstamp()));
     s.add("Contact", "Contact", "Contacts", "003", true, true, List.of(
         id(),
         f("AccountId", "Account ID", REFERENCE).reference("Account", "Account").writable().build(),
@@ -110,7 +120,7 @@ public final class Schema {
         f("LeadSource", "Lead Source", PICKLIST).picklist(LEAD_SOURCES, false).writable().build(),
         owner(),
         f("LastActivityDate", "Last Activity", DATE).calculated().build(),
-        createdDate(), createdBy(), lastModifiedDate(), lastModifiedBy()));
+        createdDate(), createdBy(), lastModifiedDate(), lastModifiedBy(), systemModstamp()));
     s.add("Lead", "Lead", "Leads", "00Q", true, true, List.of(
         id(),
         f("FirstName", "First Name", STRING).length(40).writable().build(),
@@ -127,7 +137,7 @@ public final class Schema {
         f("Industry", "Industry", PICKLIST).picklist(INDUSTRIES, false).writable().build(),
         f("IsConverted", "Converted", BOOLEAN).calculated().build(),
         owner(),
-        createdDate(), createdBy(), lastModifiedDate(), lastModifiedBy()));
+        createdDate(), createdBy(), lastModifiedDate(), lastModifiedBy(), systemModstamp()));
     s.add("Opportunity", "Opportunity", "Opportunities", "006", true, true, List.of(
         id(),
         f("Name", "Name", STRING).length(120).writable().required().build(),
@@ -154,7 +164,7 @@ public final class Schema {
         f("FiscalQuarter", "Fiscal Quarter", INT).calculated().build(),
         f("FiscalYear", "Fiscal Year", INT).calculated().build(),
         owner(),
-        createdDate(), createdBy(), lastModifiedDate(), lastModifiedBy()));
+        createdDate(), createdBy(), lastModifiedDate(), lastModifiedBy(), systemModstamp()));
     s.add("OpportunityHistory", "Opportunity History", "Opportunity History", "008", false, false, List.of(
         id(),
         f("OpportunityId", "Opportunity ID", REFERENCE).reference("Opportunity", "Opportunity").build(),
@@ -167,7 +177,7 @@ public final class Schema {
         f("PrevAmount", "Previous Amount", CURRENCY).build(),
         f("PrevCloseDate", "Previous Close Date", DATE).build(),
         f("IsDeleted", "Deleted", BOOLEAN).build(),
-        createdDate(), createdBy()));
+        createdDate(), createdBy(), systemModstamp()));
     s.add("OpportunityFieldHistory", "Opportunity Field History", "Opportunity Field History", "017", false, false,
         List.of(
             id(),
@@ -195,7 +205,7 @@ public final class Schema {
         f("AccountId", "Account ID", REFERENCE).reference("Account", "Account").calculated().build(),
         f("Description", "Description", TEXTAREA).writable().build(),
         owner(),
-        createdDate(), createdBy(), lastModifiedDate(), lastModifiedBy()));
+        createdDate(), createdBy(), lastModifiedDate(), lastModifiedBy(), systemModstamp()));
     s.add(AUDIT_OBJECT, "Cleanup Audit", "Cleanup Audits", "a05", true, true, List.of(
         id(),
         f("Name", "Cleanup Audit Number", STRING).length(80).calculated().build(),
@@ -209,7 +219,7 @@ public final class Schema {
         f("Failed__c", "Failed", BOOLEAN).writable().build(),
         f("Error__c", "Error", TEXTAREA).length(32768).writable().build(),
         owner(),
-        createdDate(), createdBy(), lastModifiedDate(), lastModifiedBy()));
+        createdDate(), createdBy(), lastModifiedDate(), lastModifiedBy(), systemModstamp()));
     s.add("ContentNote", "Note", "Notes", "069", true, true, List.of(
         id(),
         f("Title", "Title", STRING).length(255).writable().required().build(),
@@ -219,7 +229,7 @@ public final class Schema {
         f("FileExtension", "File Extension", STRING).length(40).calculated().build(),
         f("ContentSize", "Size", INT).calculated().build(),
         owner(),
-        createdDate(), createdBy(), lastModifiedDate(), lastModifiedBy()));
+        createdDate(), createdBy(), lastModifiedDate(), lastModifiedBy(), systemModstamp()));
     s.add("ContentDocument", "Content Document", "Content Documents", "069", false, false, List.of(
         id(),
         f("Title", "Title", STRING).length(255).build(),
@@ -227,7 +237,7 @@ public final class Schema {
         f("FileExtension", "File Extension", STRING).length(40).build(),
         f("ContentSize", "Size", INT).build(),
         owner(),
-        createdDate(), createdBy(), lastModifiedDate()));
+        createdDate(), createdBy(), lastModifiedDate(), systemModstamp()));
     s.add("ContentDocumentLink", "Content Document Link", "Content Document Links", "06A", true, true, List.of(
         id(),
         f("ContentDocumentId", "ContentDocument ID", REFERENCE).reference("ContentDocument", "ContentDocument")
@@ -239,7 +249,24 @@ public final class Schema {
             .build(),
         f("Visibility", "Visibility", PICKLIST).picklist(List.of("AllUsers", "InternalUsers", "SharedUsers"), true)
             .writable().defaultValue("AllUsers").build(),
-        f("IsDeleted", "Deleted", BOOLEAN).build()));
+        f("IsDeleted", "Deleted", BOOLEAN).build(), systemModstamp()));
+    // Setup metadata: the Id of these rows is their DurableId (an object's API name, Object.Field for a field).
+    s.add("EntityDefinition", "Entity Definition", "Entity Definitions", null, false, false, List.of(
+        id(),
+        f("DurableId", "Durable Id", STRING).length(255).build(),
+        f("QualifiedApiName", "Qualified API Name", STRING).length(255).build(),
+        f("Label", "Label", STRING).length(255).build(),
+        f("PluralLabel", "Plural Label", STRING).length(255).build(),
+        f("KeyPrefix", "Key Prefix", STRING).length(3).build()));
+    s.add("FieldDefinition", "Field Definition", "Field Definitions", null, false, false, List.of(
+        id(),
+        f("DurableId", "Durable Id", STRING).length(255).build(),
+        f("QualifiedApiName", "Qualified API Name", STRING).length(255).build(),
+        f("EntityDefinitionId", "Entity Definition ID", STRING).length(255)
+            .reference("EntityDefinition", "EntityDefinition").build(),
+        f("Label", "Label", STRING).length(255).build(),
+        f("DataType", "Data Type", STRING).length(255).build(),
+        f("IsFieldHistoryTracked", "Field History Tracked", BOOLEAN).build()));
 
     s.child("Account", "Contact", "AccountId", "Contacts");
     s.child("Account", "Opportunity", "AccountId", "Opportunities");
@@ -282,6 +309,11 @@ public final class Schema {
     return f("LastModifiedDate", "Last Modified Date", DATETIME).build();
   }
 
+  /** When the system last changed the record, by a user or by automation; every object but field history has it. */
+  private static FieldSchema systemModstamp() {
+    return f("SystemModstamp", "System Modstamp", DATETIME).build();
+  }
+
   private static FieldSchema lastModifiedBy() {
     return f("LastModifiedById", "Last Modified By ID", REFERENCE).reference("LastModifiedBy", "User").build();
   }
@@ -290,7 +322,9 @@ public final class Schema {
       List<FieldSchema> fields) {
     ObjectSchema object = new ObjectSchema(name, label, plural, prefix, createable, updateable, fields);
     objects.put(name.toLowerCase(Locale.ROOT), object);
-    byPrefix.putIfAbsent(prefix, object);
+    if (prefix != null) {
+      byPrefix.putIfAbsent(prefix, object);
+    }
   }
 
   private void child(String parent, String childObject, String field, String relationshipName) {

@@ -42,7 +42,9 @@ import java.util.stream.Collectors;
  * LIKE, IN, NOT IN, AND/OR/NOT, NULL, date and datetime literals, relative date literals, date
  * functions and semi-/anti-joins; {@code USING SCOPE mine|everything}; aggregates COUNT(),
  * COUNT/COUNT_DISTINCT/SUM/AVG/MIN/MAX with GROUP BY, aliases and HAVING; ORDER BY with ASC/DESC and
- * NULLS FIRST/LAST (picklists in picklist order); LIMIT and OFFSET; child subqueries. Anything else
+ * NULLS FIRST/LAST (picklists in picklist order); LIMIT and OFFSET; child subqueries. Setup metadata
+ * objects ({@code EntityDefinition}, {@code FieldDefinition}) get Salesforce's restrictions: no
+ * aggregates, GROUP BY, OR, NOT, {@code !=} or INCLUDES, and LIMIT/OFFSET ignored. Anything else
  * is answered with Salesforce's error shape ({@code MALFORMED_QUERY}, {@code INVALID_FIELD},
  * {@code INVALID_TYPE}, ...), never with a guessed result.
  *
@@ -127,6 +129,10 @@ public final class QueryEngine {
     Result top(SelectQuery q) {
       Scope scope = scope(q);
       rejectUnsupported(q);
+      boolean setupMetadata = Schema.SETUP_METADATA.contains(scope.object().name());
+      if (setupMetadata) {
+        rejectOnSetupMetadata(q);
+      }
       q.offset().ifPresent(offset -> {
         if (offset.compareTo(BigInteger.valueOf(MAX_OFFSET)) > 0) {
           throw SalesforceError.of(400, "NUMBER_OUTSIDE_VALID_RANGE", "Maximum SOQL offset allowed is " + MAX_OFFSET);
@@ -152,7 +158,7 @@ public final class QueryEngine {
       }
       List<Column> columns = columns(scope, q.select(), true);
       rows.sort(order(scope, q.orderBy()));
-      List<Map<String, Object>> page = slice(rows, q);
+      List<Map<String, Object>> page = setupMetadata ? rows : slice(rows, q); // Salesforce ignores LIMIT there
       List<Map<String, Object>> records = new ArrayList<>();
       page.forEach(row -> records.add(render(scope.object(), row, columns)));
       return new Result(records.size(), records, false);
@@ -178,6 +184,30 @@ public final class QueryEngine {
       }
       if (q.groupBy().isPresent() && q.groupBy().get().kind() != GroupBy.Kind.PLAIN) {
         throw unsupported("GROUP BY " + q.groupBy().get().kind());
+      }
+    }
+
+    /** What Salesforce refuses on setup metadata objects such as FieldDefinition, with its messages. */
+    private void rejectOnSetupMetadata(SelectQuery q) {
+      if (q.isCountQuery() || q.isAggregate() || q.groupBy().isPresent()) {
+        throw SalesforceError.malformedQuery("The requested operation is not yet supported by this SObject storage"
+            + " type, contact salesforce.com support for more information.");
+      }
+      q.where().ifPresent(this::rejectOnSetupMetadata);
+    }
+
+    private void rejectOnSetupMetadata(Condition condition) {
+      if (condition instanceof Condition.And and) {
+        and.operands().forEach(this::rejectOnSetupMetadata);
+      } else if (condition instanceof Condition.Or) {
+        throw SalesforceError.malformedQuery("Disjunctions not supported");
+      } else if (condition instanceof Condition.Not
+          || condition instanceof Condition.Comparison cmp && cmp.operator() == Condition.Operator.NE
+          || condition instanceof Condition.InList in && in.operator() == Condition.SetOperator.NOT_IN
+          || condition instanceof Condition.SemiJoin join && join.negated()) {
+        throw SalesforceError.malformedQuery("Only equals comparisons permitted");
+      } else if (condition instanceof Condition.InList in && in.operator() != Condition.SetOperator.IN) {
+        throw SalesforceError.malformedQuery("Unsupported filter type");
       }
     }
 

@@ -69,7 +69,8 @@ final class Describe {
     out.put("calculated", f.calculated());
     out.put("autoNumber", object.custom() && f.name().equals("Name"));
     out.put("defaultedOnCreate", f.type() == FieldType.BOOLEAN || f.defaultPicklistValue().isPresent()
-        || List.of("Id", "OwnerId", "CreatedDate", "CreatedById", "LastModifiedDate", "LastModifiedById")
+        || List.of("Id", "OwnerId", "CreatedDate", "CreatedById", "LastModifiedDate", "LastModifiedById",
+            "SystemModstamp")
             .contains(f.name()));
     out.put("filterable", f.filterable());
     out.put("sortable", f.sortable());
