@@ -37,6 +37,33 @@ class SampleDataTest {
     }
   }
 
+  @Test
+  void severalCommitsClosingAtQuarterEndHaveNoMeetingBookedOnTheirAccount() {
+    try (Sandbox sandbox = start(SandboxFixture.START, SandboxOptions.DEFAULT_SEED)) {
+      SampleData data = sandbox.data();
+      LocalDate today = data.today();
+      LocalDate quarterEnd = today.with(IsoFields.DAY_OF_QUARTER, 1).plusMonths(3).minusDays(1);
+      List<SampleRecord> upcoming = data.records("Event").stream()
+          .filter(e -> e.getDateTime("StartDateTime").orElseThrow().isAfter(SandboxFixture.START)).toList();
+      Set<String> accountsWithMeeting = upcoming.stream().map(e -> e.getString("AccountId").orElseThrow())
+          .collect(Collectors.toSet());
+      List<SampleRecord> closingCommits = data.records("Opportunity").stream()
+          .filter(o -> !o.getBoolean("IsClosed").orElseThrow()
+              && o.getString("StageName").orElseThrow().equals(data.commitStageName()))
+          .filter(o -> !o.getDate("CloseDate").orElseThrow().isBefore(quarterEnd.minusDays(14))
+              && !o.getDate("CloseDate").orElseThrow().isAfter(quarterEnd))
+          .toList();
+      assertThat(closingCommits).filteredOn(o -> !accountsWithMeeting.contains(o.getString("AccountId").orElseThrow()))
+          .hasSizeGreaterThanOrEqualTo(2);
+      assertThat(accountsWithMeeting.size()).isGreaterThan(data.records("Account").size() / 2);
+
+      Set<String> withUpcomingEvent = upcoming.stream().map(e -> e.getString("WhatId").orElseThrow())
+          .collect(Collectors.toSet());
+      assertThat(data.records("Opportunity")).allSatisfy(o -> assertThat(o.getBoolean("HasOpenActivity"))
+          .as(o.id()).contains(withUpcomingEvent.contains(o.id())));
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"2026-05-14T15:30:00Z", "2026-06-30T23:59:00Z", "2027-01-01T00:05:00Z",
       "2031-02-28T09:00:00Z"})

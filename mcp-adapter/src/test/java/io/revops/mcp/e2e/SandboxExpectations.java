@@ -237,9 +237,13 @@ final class SandboxExpectations {
             data.clari().dealScore(o.id()).orElseThrow().score()));
       }
     }
-    // So that the tool's second rule is exercised (its Event query is sent). In the sample data nearly every
-    // account has an upcoming meeting, so that rule flags nothing: the expectation above says so.
+    // So that both rules flag deals: the sample data leaves some commits closing at the quarter end on
+    // accounts with no upcoming meeting.
     require(closingNearQuarterEnd > 0, "some open commit closes within 14 days of the quarter end");
+    require(deals.stream().anyMatch(d -> ((List<?>) d.get(1)).contains("CLOSING_WITHOUT_MEETING")),
+        "some open commit closing within 14 days of the quarter end has no upcoming meeting on its account");
+    require(deals.stream().anyMatch(d -> ((List<?>) d.get(1)).contains("NO_RECENT_ACTIVITY")),
+        "some open commit has had no activity in 14 days");
     return entry(Map.of("quarter_end_date", quarterEnd.toString()), Map.of("as_of", today.toString(),
         "deals", deals));
   }

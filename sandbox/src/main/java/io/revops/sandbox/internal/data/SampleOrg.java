@@ -18,11 +18,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Generates the sample org of a fictional company, Larkspur Systems: a sales team, accounts, contacts,
@@ -40,6 +42,8 @@ public final class SampleOrg {
 
   static final int ACCOUNTS = 60;
   static final int OPPORTUNITIES = 300;
+  /** Days before the quarter end in which some commit-stage deals are left without an upcoming meeting. */
+  static final int QUIET_DAYS = 14;
 
   private final Random random;
   private final Instant now;
@@ -70,6 +74,7 @@ public final class SampleOrg {
     org.leads();
     org.opportunities();
     org.accountEvents();
+    org.quietAccounts();
     org.lastActivityDates();
     org.audits();
     org.notes();
@@ -508,6 +513,38 @@ public final class SampleOrg {
       boolean future = random.nextBoolean();
       LocalDate day = future ? today.plusDays(1 + random.nextInt(30)) : today.minusDays(1 + random.nextInt(60));
       event(account.get("Id"), account, day, future ? "Quarterly business review" : "Account check-in");
+    }
+  }
+
+  /**
+   * Takes the upcoming events off the accounts of three in four open commit-stage deals (by id) closing in
+   * the last {@value #QUIET_DAYS} days of the quarter, so that "commit closing at quarter end with no
+   * meeting booked" has cases to find: with two or three upcoming events on most accounts, chance alone
+   * leaves nearly none. Uses no randomness, so the rest of the seeded data is unchanged.
+   */
+  private void quietAccounts() {
+    LocalDate quarterEnd = today.with(IsoFields.DAY_OF_QUARTER, 1).plusMonths(3).minusDays(1);
+    List<Map<String, Object>> closingCommits = store.all("Opportunity").toList().stream()
+        .filter(o -> !(Boolean) o.get("IsClosed") && Stages.COMMIT.equals(o.get("StageName")))
+        .filter(o -> !((LocalDate) o.get("CloseDate")).isBefore(quarterEnd.minusDays(QUIET_DAYS))
+            && !((LocalDate) o.get("CloseDate")).isAfter(quarterEnd))
+        .sorted(Comparator.comparing(o -> (String) o.get("Id")))
+        .toList();
+    Set<Object> quiet = new HashSet<>();
+    for (int i = 0; i < closingCommits.size(); i++) {
+      if (i % 4 != 3) { // every fourth keeps its meetings
+        quiet.add(closingCommits.get(i).get("AccountId"));
+      }
+    }
+    List<String> upcoming = store.all("Event").toList().stream()
+        .filter(e -> quiet.contains(e.get("AccountId")) && !((LocalDate) e.get("ActivityDate")).isBefore(today))
+        .map(e -> (String) e.get("Id"))
+        .toList();
+    upcoming.forEach(id -> store.delete("Event", id));
+    for (Map<String, Object> opp : store.all("Opportunity")) {
+      if (quiet.contains(opp.get("AccountId"))) {
+        opp.put("HasOpenActivity", false); // its only open activities were those events
+      }
     }
   }
 

@@ -21,6 +21,9 @@ public final class Stages {
     }
   }
 
+  /** The sample org's commit stage. */
+  public static final String COMMIT = "Commit";
+
   public static final List<Stage> ALL = List.of(
       new Stage("Prospecting", 10, "Pipeline", false, false),
       new Stage("Qualification", 20, "Pipeline", false, false),

@@ -62,6 +62,14 @@ public final class Store {
     return row;
   }
 
+  /** Removes the record {@code id18} of {@code objectName}, if stored. */
+  public void delete(String objectName, String id18) {
+    Map<String, Object> removed = table(objectName).remove(id18);
+    if (removed != null && undo != null) {
+      undo.push(() -> table(objectName).put(id18, removed));
+    }
+  }
+
   /** Sets one field of a stored record. */
   public void set(Map<String, Object> row, String field, Object value) {
     Object previous = row.put(field, value);
