@@ -5,7 +5,7 @@ import static io.revops.mcp.fakes.Routes.q;
 
 /** Salesforce answers shaped as in the notes (salesforce-api.md) for a small healthy org, API v60.0. */
 public final class FakeSalesforce {
-  public static final String TOKEN = "00D000000000001!AQfakeSalesforceToken";
+  public static final String TOKEN = "00D000000000001!fake-sfdc-session-token";
   public static final String DATA = "/services/data/v60.0/";
 
   public static final String USERINFO = q("{'sub':'https://login.salesforce.com/id/00D/005','user_id':'005000000000001AAA',"
